@@ -1,0 +1,21 @@
+package dev.doppel.core.engine;
+
+import dev.doppel.core.config.ConnectionConfig;
+
+/**
+ * An engine of tables and rows. Rows cross the pipeline in the engine-neutral text form of
+ * {@link dev.doppel.core.text.RowText}: tab-separated fields, {@code \N} for NULL, backslash
+ * escapes, one row per line.
+ */
+public interface RelationalEngine extends Engine {
+    /**
+     * Connects to the source read-only and pins one consistent snapshot that every reader opened
+     * from it shares.
+     *
+     * @throws dev.doppel.core.error.DoppelException with {@code CANNOT_CONNECT} when the server
+     *     cannot be reached or refuses the credentials
+     */
+    SourceDatabase openSource(ConnectionConfig connection);
+
+    TargetDatabase openTarget(ConnectionConfig connection);
+}

@@ -1,0 +1,14 @@
+package dev.doppel.core.pipeline;
+
+/** Hears what a run is doing, for progress displays and logs. Called from worker threads. */
+public interface CopyListener {
+    default void phase(String description) {}
+
+    default void tableStarted(TableProgress table) {}
+
+    default void tableFinished(TableProgress table) {}
+
+    default void warning(String message) {}
+
+    CopyListener NONE = new CopyListener() {};
+}

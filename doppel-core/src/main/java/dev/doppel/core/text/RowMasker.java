@@ -1,0 +1,122 @@
+package dev.doppel.core.text;
+
+import dev.doppel.core.transform.RowValues;
+import dev.doppel.core.transform.ValueTransform;
+
+/**
+ * Masks rows in {@link RowText} form. Fields without a rule are copied byte for byte without
+ * being decoded; only ruled fields are decoded, transformed and encoded again. The field offsets
+ * of the current row are kept so that row-aware transformers can read other source values.
+ * One instance per worker; not thread-safe.
+ */
+public final class RowMasker implements RowValues {
+    private final ValueTransform[] transforms;
+    private final boolean passThrough;
+    private final int[] starts;
+    private final int[] ends;
+    private byte[] row;
+
+    /** @param transforms one entry per field; null or identity means copied as it is */
+    public RowMasker(ValueTransform[] transforms) {
+        this.transforms = transforms.clone();
+        boolean anyRule = false;
+        for (int i = 0; i < this.transforms.length; i++) {
+            if (this.transforms[i] != null && this.transforms[i].isIdentity()) {
+                this.transforms[i] = null;
+            }
+            anyRule |= this.transforms[i] != null;
+        }
+        this.passThrough = !anyRule;
+        this.starts = new int[transforms.length];
+        this.ends = new int[transforms.length];
+    }
+
+    /**
+     * Appends the masked form of the row {@code [offset, offset + length)} (ending in a line feed)
+     * to {@code out}.
+     *
+     * @throws MalformedRowException when the row has a different number of fields than expected
+     */
+    public void mask(byte[] buffer, int offset, int length, ByteSink out) {
+        if (passThrough) {
+            out.write(buffer, offset, length);
+            return;
+        }
+        int end = offset + length - 1;
+        if (buffer[end] != RowText.END) {
+            end++;
+        }
+        split(buffer, offset, end);
+        this.row = buffer;
+        for (int field = 0; field < transforms.length; field++) {
+            if (field > 0) {
+                out.write(RowText.DELIMITER);
+            }
+            ValueTransform transform = transforms[field];
+            int start = starts[field];
+            int stop = ends[field];
+            if (transform == null || (RowText.isNull(buffer, start, stop) && !transform.appliesToNull())) {
+                out.write(buffer, start, stop - start);
+            } else {
+                RowText.encode(apply(field, transform, RowText.decode(buffer, start, stop)), out);
+            }
+        }
+        out.write(RowText.END);
+        this.row = null;
+    }
+
+    private String apply(int field, ValueTransform transform, String value) {
+        try {
+            return transform.apply(value, this);
+        } catch (RuntimeException e) {
+            throw new TransformFailedException(field, e);
+        }
+    }
+
+    @Override
+    public String source(int index) {
+        return RowText.decode(row, starts[index], ends[index]);
+    }
+
+    private void split(byte[] buffer, int start, int end) {
+        int field = 0;
+        starts[0] = start;
+        for (int i = start; i < end; i++) {
+            if (buffer[i] == RowText.DELIMITER) {
+                if (field + 1 >= starts.length) {
+                    throw new MalformedRowException(starts.length, field + 2);
+                }
+                ends[field] = i;
+                starts[++field] = i + 1;
+            }
+        }
+        ends[field] = end;
+        if (field + 1 != starts.length) {
+            throw new MalformedRowException(starts.length, field + 1);
+        }
+    }
+
+    /**
+     * A transformer failed on a value. The cause is kept for its type only: its message may quote
+     * the value, so it must never be shown.
+     */
+    public static final class TransformFailedException extends RuntimeException {
+        private final int field;
+
+        public TransformFailedException(int field, RuntimeException cause) {
+            super("transformer failed with " + cause.getClass().getSimpleName(), cause);
+            this.field = field;
+        }
+
+        public int field() {
+            return field;
+        }
+    }
+
+    /** A row whose field count does not match the columns; the row itself is never shown. */
+    public static final class MalformedRowException extends RuntimeException {
+        public MalformedRowException(int expected, int found) {
+            super("a row has " + found + " fields where " + expected + " columns were expected");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.doppel.core.transform.builtin;
+
+import dev.doppel.core.schema.ColumnKind;
+import dev.doppel.core.transform.BindContext;
+import dev.doppel.core.transform.BindException;
+import dev.doppel.core.transform.KeyedHash;
+import dev.doppel.core.transform.ParamType;
+import dev.doppel.core.transform.ParameterDescriptor;
+import dev.doppel.core.transform.Transformer;
+import dev.doppel.core.transform.TransformerDescriptor;
+import dev.doppel.core.transform.ValueTransform;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** A keyed one-way digest of the value, as hex or base64 text of a chosen length. */
+public final class HashTransformer implements Transformer {
+    private static final int MAX_HEX = 64;
+    private static final int MAX_BASE64 = 43;
+
+    private static final TransformerDescriptor DESCRIPTOR = TransformerDescriptor.builder("hash",
+                    "Replaces the value with a keyed one-way digest (HMAC-SHA256), so equal inputs stay equal "
+                            + "and joins on the column still work.")
+            .parameter(ParameterDescriptor.optional("length", ParamType.INTEGER, "32",
+                    "Characters of digest to keep (hex: up to 64, base64: up to 43). Shortened to the column's length."))
+            .parameter(ParameterDescriptor.choice("encoding", "hex", "How the digest is written.", "hex", "base64"))
+            .columnKinds(ColumnKind.TEXT)
+            .deterministic()
+            .uniqueSafe()
+            .example("tanaka.hanako@example.jp")
+            .build();
+
+    @Override
+    public TransformerDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public ValueTransform bind(BindContext context) {
+        boolean hex = "hex".equals(context.params().string("encoding"));
+        int length = Math.min(context.params().integer("length"), context.maxLength());
+        int max = hex ? MAX_HEX : MAX_BASE64;
+        if (length < 1 || context.params().integer("length") > max) {
+            throw new BindException("length must be between 1 and " + max + " for " + (hex ? "hex" : "base64"));
+        }
+        if (context.column().unique() && length < 16) {
+            throw new BindException("column is UNIQUE and holds only " + length
+                    + " characters of digest; at least 16 are needed to keep values distinct");
+        }
+        KeyedHash hash = context.keyedHash();
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        HexFormat hexFormat = HexFormat.of();
+        int finalLength = length;
+        return (value, row) -> {
+            byte[] digest = hash.digest(value);
+            String text = hex ? hexFormat.formatHex(digest) : base64.encodeToString(digest);
+            return text.substring(0, finalLength);
+        };
+    }
+}

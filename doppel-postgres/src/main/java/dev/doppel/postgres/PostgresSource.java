@@ -1,0 +1,114 @@
+package dev.doppel.postgres;
+
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TableReader;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.SourceSchema;
+import dev.doppel.core.schema.TableName;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * A read-only source pinned to one snapshot. A coordinating connection opens a repeatable-read,
+ * read-only transaction and exports its snapshot; it reads the schema in that transaction and
+ * keeps it open, so that every reader can import the same snapshot with
+ * {@code SET TRANSACTION SNAPSHOT} and all tables are read as of one instant.
+ */
+final class PostgresSource implements SourceDatabase {
+    private static final int MINIMUM_VERSION = 130000;
+
+    private final PostgresConnector connector;
+    private final Connection coordinator;
+    private final String snapshotId;
+    private volatile Set<TableName> partitioned = Set.of();
+
+    private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId) {
+        this.connector = connector;
+        this.coordinator = coordinator;
+        this.snapshotId = snapshotId;
+    }
+
+    static PostgresSource open(PostgresConnector connector) {
+        Connection connection = connector.open();
+        try {
+            checkVersion(connection, connector);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                try (ResultSet rows = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                    rows.next();
+                    return new PostgresSource(connector, connection, rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            close(connection);
+            throw new DoppelException(ExitCode.CANNOT_CONNECT, "Cannot open a consistent read on the source ("
+                    + connector.describe() + "): " + PostgresErrors.describe(e), e);
+        } catch (RuntimeException e) {
+            close(connection);
+            throw e;
+        }
+    }
+
+    private static void checkVersion(Connection connection, PostgresConnector connector) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
+            rows.next();
+            if (rows.getInt(1) < MINIMUM_VERSION) {
+                throw new DoppelException(ExitCode.BAD_INPUT, "The source (" + connector.describe() + ") runs PostgreSQL "
+                        + rows.getInt(1) / 10000 + "; doppel needs PostgreSQL 13 or later");
+            }
+        }
+    }
+
+    @Override
+    public SourceSchema readSchema() {
+        try {
+            PostgresSchemaReader reader = new PostgresSchemaReader(coordinator);
+            SourceSchema schema = reader.read();
+            partitioned = reader.partitionedTables();
+            return schema;
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot read the source's schema (" + connector.describe() + "): "
+                    + PostgresErrors.describe(e) + ". The source user needs read access to the catalogs and tables.", e);
+        }
+    }
+
+    @Override
+    public TableReader openReader() {
+        Connection connection = connector.open();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+            }
+            return new PostgresTableReader(connection, partitioned);
+        } catch (SQLException e) {
+            close(connection);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot: " + PostgresErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(coordinator);
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to do
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.doppel.postgres;
+
+import dev.doppel.core.engine.RowConsumer;
+import dev.doppel.core.engine.TableCopy;
+import dev.doppel.core.engine.TableReader;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.TableName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/** {@code COPY … TO STDOUT} in text format, one row per message, inside the shared snapshot. */
+final class PostgresTableReader implements TableReader {
+    private final Connection connection;
+    private final Set<TableName> partitioned;
+
+    PostgresTableReader(Connection connection, Set<TableName> partitioned) {
+        this.connection = connection;
+        this.partitioned = partitioned;
+    }
+
+    @Override
+    public void read(TableCopy copy, RowConsumer consumer) {
+        String sql = copySql(copy);
+        CopyOut out = null;
+        try {
+            out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            byte[] row;
+            while ((row = out.readFromCopy()) != null) {
+                consumer.accept(row, 0, row.length);
+            }
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from the source failed: "
+                    + PostgresErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"), e);
+        } catch (RuntimeException e) {
+            cancel(out);
+            throw e;
+        }
+    }
+
+    String copySql(TableCopy copy) {
+        String columns = copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
+        TableName name = copy.table().name();
+        boolean isPartitioned = partitioned.contains(name);
+        if (copy.where() == null && !isPartitioned) {
+            return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT";
+        }
+        return "COPY (SELECT " + columns + " FROM " + (isPartitioned ? "" : "ONLY ") + Sql.qualified(name)
+                + (copy.where() == null ? "" : " WHERE " + copy.where()) + ") TO STDOUT";
+    }
+
+    private static void cancel(CopyOut out) {
+        if (out != null && out.isActive()) {
+            try {
+                out.cancelCopy();
+            } catch (SQLException ignored) {
+                // the run is failing already; the original error is the one to report
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // read-only: nothing to lose
+        }
+    }
+}
