@@ -226,6 +226,8 @@ public final class ConfigLoader {
             Location location = node.location();
             if (node instanceof YamlNode.Scalar scalar) {
                 transformerName = scalar.text();
+            } else if (node instanceof YamlNode.Null empty && "null".equalsIgnoreCase(empty.text())) {
+                transformerName = "null";
             } else if (node instanceof YamlNode.Mapping map) {
                 YamlNode name = map.get("transformer");
                 if (!(name instanceof YamlNode.Scalar nameScalar)) {

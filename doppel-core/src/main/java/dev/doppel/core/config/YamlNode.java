@@ -23,7 +23,8 @@ public sealed interface YamlNode {
         }
     }
 
-    record Null(Location location) implements YamlNode {
+    /** An empty value, or YAML's {@code null} / {@code ~}; {@code text} is how it was written. */
+    record Null(String text, Location location) implements YamlNode {
         @Override
         public String kind() {
             return "nothing";

@@ -31,7 +31,7 @@ public final class YamlTreeReader {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                return new YamlNode.Null(new Location(fileName, 1, 1));
+                return new YamlNode.Null("", new Location(fileName, 1, 1));
             }
             return readValue(parser, token);
         } catch (JsonProcessingException e) {
@@ -57,7 +57,7 @@ public final class YamlTreeReader {
                 }
                 return new YamlNode.Sequence(items, here);
             case VALUE_NULL:
-                return new YamlNode.Null(here);
+                return new YamlNode.Null(parser.getText(), here);
             default:
                 return new YamlNode.Scalar(parser.getText(), here);
         }

@@ -1,0 +1,15 @@
+package dev.doppel.cli;
+
+import dev.doppel.core.pipeline.RunSummary;
+
+/** The one-line summary at the end of a run. */
+final class Summaries {
+    private Summaries() {}
+
+    static String line(RunSummary summary) {
+        return "Done in " + Formats.seconds(summary.seconds()) + ": " + summary.tablesCopied() + " tables copied"
+                + (summary.tablesSchemaOnly() > 0 ? " (+" + summary.tablesSchemaOnly() + " schema only)" : "")
+                + ", " + Formats.count(summary.rows()) + " rows, " + Formats.bytes(summary.bytes()) + ", "
+                + summary.maskedColumns() + " masked column" + (summary.maskedColumns() == 1 ? "" : "s") + ".";
+    }
+}
