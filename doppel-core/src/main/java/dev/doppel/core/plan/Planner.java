@@ -149,7 +149,27 @@ public final class Planner {
 
     private static String suggestion(TableName missing, Set<TableName> existing) {
         return existing.stream()
-                .filter(t -> t.name().equalsIgnoreCase(missing.name()) || t.toString().equalsIgnoreCase(missing.toString()))
-                .findFirst().map(t -> " (did you mean " + t + "?)").orElse("");
+                .filter(t -> distance(t.toString().toLowerCase(), missing.toString().toLowerCase()) <= 2)
+                .sorted().findFirst().map(t -> " (did you mean " + t + "?)").orElse("");
+    }
+
+    /** Levenshtein distance, for "did you mean" hints. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }
