@@ -103,6 +103,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Connection connection = server.getDatabase("postgres", "production").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(script);
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.INTERNAL, "Generating the demo shop failed [SQLSTATE " + e.getSQLState()
+                    + "]: " + e.getMessage().lines().findFirst().orElse("") + ". Try a smaller --customers.", e);
         }
     }
 

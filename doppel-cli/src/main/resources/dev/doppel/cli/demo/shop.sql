@@ -41,10 +41,10 @@ SELECT n.first || ' ' || n.last,
             ELSE '090-' || lpad((i * 7919 % 10000)::text, 4, '0') || '-' || lpad((i * 104729 % 10000)::text, 4, '0') END,
        (i % 999 + 1) || ' ' || (ARRAY['Sakura-dori', 'Maple Ave', 'Harbor Rd', 'Hill Lane'])[1 + i % 4] || ', '
            || (ARRAY['Tokyo', 'Osaka', 'Sapporo', 'Fukuoka', 'Springfield'])[1 + i % 5],
-       CASE WHEN i % 11 = 0 THEN NULL ELSE date '1950-01-01' + (i * 37 % 20000) END,
+       CASE WHEN i % 11 = 0 THEN NULL ELSE date '1950-01-01' + (i * 37 % 20000)::int END,
        (ARRAY['bronze', 'silver', 'gold'])[1 + i % 3],
        timestamptz '2020-01-01 00:00:00+00' + i * interval '7 minutes'
-FROM generate_series(1, :customers) AS i,
+FROM generate_series(1::bigint, :customers) AS i,
 LATERAL (SELECT (ARRAY['Hanako', 'Taro', 'Yuki', 'Emma', 'Liam', 'Olivia', 'Noah', 'Sakura', 'Haruto', 'Mia'])[1 + (i * 31) % 10] AS first,
                 (ARRAY['Tanaka', 'Suzuki', 'Sato', 'Smith', 'Johnson', 'Brown', 'Takahashi', 'Watanabe', 'Garcia', 'Miller'])[1 + (i * 17) % 10] AS last) AS n;
 
@@ -57,6 +57,6 @@ SELECT 1 + (o * 7) % :customers,
                   WHEN 1 THEN 'Gift wrap, please'
                   ELSE NULL END,
        timestamptz '2023-01-01 00:00:00+00' + o * interval '3 minutes'
-FROM generate_series(1, :customers * 5) AS o;
+FROM generate_series(1::bigint, :customers * 5) AS o;
 
 ANALYZE;
