@@ -29,6 +29,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Drop what the target holds first. Without it, a non-empty target is refused.")
     boolean replace;
 
+    @Option(names = "--resume", description = "Continue the interrupted run recorded in the target: finished chunks are kept,"
+            + " the rest is copied. The config, key and source schema must be unchanged.")
+    boolean resume;
+
+    @Option(names = "--chunk-size", paramLabel = "MB", description = "Tables larger than twice this are split into chunks"
+            + " of about this size that copy in parallel and resume one by one (default: ${DEFAULT-VALUE}).")
+    int chunkMegabytes = (int) (CopyOptions.DEFAULT_CHUNK_BYTES >> 20);
+
+    @Option(names = "--attempts", paramLabel = "N", description = "Tries per chunk when it fails with a transient error"
+            + " (connection reset, failover, deadlock, too many connections), with a growing pause (default: ${DEFAULT-VALUE}).")
+    int attempts = CopyOptions.DEFAULT_ATTEMPTS;
+
     @Option(names = "--progress", paramLabel = "MODE",
             description = "auto (bars on a terminal, lines otherwise), bars, lines or none. Default: ${DEFAULT-VALUE}.")
     ProgressMode progress = ProgressMode.AUTO;
@@ -42,12 +54,17 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TransformerRegistry registry = TransformerRegistry.load();
         var loaded = config.load(registry);
-        if (jobs < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        if (jobs < 1 || chunkMegabytes < 1 || attempts < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs, --chunk-size and --attempts must be at least 1");
         }
+        if (replace && resume) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace and --resume exclude each other");
+        }
+        CopyOptions options = new CopyOptions(jobs, replace, resume, (long) chunkMegabytes << 20, attempts);
         RunSummary summary;
         try (ProgressDisplay display = ProgressDisplay.create(progress, err)) {
-            summary = new MaskedCopy(registry, Engines.load()).run(loaded, new CopyOptions(jobs, replace), display);
+            summary = new MaskedCopy(registry, Engines.load()).run(loaded, options, display);
         }
         out.println(Summaries.line(summary));
         return 0;

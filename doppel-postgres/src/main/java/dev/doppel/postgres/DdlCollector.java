@@ -50,10 +50,17 @@ final class DdlCollector {
         return catalog + ":" + oid + ":" + subId;
     }
 
+    /** Keys and indexes: built first after the load, several tables at a time. */
+    static boolean isIndexBuild(DdlStatement statement) {
+        return statement.phase() == Phase.POST_DATA
+                && (statement.object().startsWith("index ") || statement.object().startsWith("constraint "));
+    }
+
     List<DdlStatement> statements() {
         List<DdlStatement> ordered = new ArrayList<>();
         statements.stream().filter(s -> s.phase() == Phase.PRE_DATA).forEach(ordered::add);
-        statements.stream().filter(s -> s.phase() == Phase.POST_DATA).forEach(ordered::add);
+        statements.stream().filter(s -> s.phase() == Phase.POST_DATA && isIndexBuild(s)).forEach(ordered::add);
+        statements.stream().filter(s -> s.phase() == Phase.POST_DATA && !isIndexBuild(s)).forEach(ordered::add);
         return ordered;
     }
 }

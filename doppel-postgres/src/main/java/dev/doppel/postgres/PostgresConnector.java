@@ -80,7 +80,8 @@ final class PostgresConnector {
                     + ": " + reason + ". Create it first, or fix the database name in " + side + ".url.", e);
         }
         return new DoppelException(ExitCode.CANNOT_CONNECT, "Cannot connect to the " + side + where + ": " + reason
-                + ". Check the host, port and network, and that the server accepts connections.", e);
+                + ". Check the host, port and network, and that the server accepts connections.", e,
+                PostgresErrors.isTransient(e));
     }
 
     /** Converts {@code postgresql://user:pw@host:port/db?x=y} to JDBC, moving credentials to properties. */

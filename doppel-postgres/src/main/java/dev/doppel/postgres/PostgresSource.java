@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.schema.Table;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,24 +27,26 @@ final class PostgresSource implements SourceDatabase {
     private final PostgresConnector connector;
     private final Connection coordinator;
     private final String snapshotId;
+    private final int serverVersion;
     private volatile Set<TableName> partitioned = Set.of();
 
-    private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId) {
+    private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId, int serverVersion) {
         this.connector = connector;
         this.coordinator = coordinator;
         this.snapshotId = snapshotId;
+        this.serverVersion = serverVersion;
     }
 
     static PostgresSource open(PostgresConnector connector) {
         Connection connection = connector.open();
         try {
-            checkVersion(connection, connector);
+            int version = checkVersion(connection, connector);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 try (ResultSet rows = statement.executeQuery("SELECT pg_export_snapshot()")) {
                     rows.next();
-                    return new PostgresSource(connector, connection, rows.getString(1));
+                    return new PostgresSource(connector, connection, rows.getString(1), version);
                 }
             }
         } catch (SQLException e) {
@@ -54,7 +59,7 @@ final class PostgresSource implements SourceDatabase {
         }
     }
 
-    private static void checkVersion(Connection connection, PostgresConnector connector) throws SQLException {
+    private static int checkVersion(Connection connection, PostgresConnector connector) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rows.next();
@@ -62,6 +67,17 @@ final class PostgresSource implements SourceDatabase {
                 throw new DoppelException(ExitCode.BAD_INPUT, "The source (" + connector.describe() + ") runs PostgreSQL "
                         + rows.getInt(1) / 10000 + "; doppel needs PostgreSQL 13 or later");
             }
+            return rows.getInt(1);
+        }
+    }
+
+    @Override
+    public List<Chunk> chunks(Table table, long chunkBytes) {
+        try {
+            return new PostgresChunker(coordinator, partitioned, serverVersion).chunks(table, chunkBytes);
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot split " + table.name() + " into chunks: "
+                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
         }
     }
 
@@ -90,7 +106,8 @@ final class PostgresSource implements SourceDatabase {
             return new PostgresTableReader(connection, partitioned);
         } catch (SQLException e) {
             close(connection);
-            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot: " + PostgresErrors.describe(e), e);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot: " + PostgresErrors.describe(e)
+                    + ". If the source restarted or failed over, run again with --resume.", e, false);
         }
     }
 

@@ -35,7 +35,8 @@ final class PostgresTableReader implements TableReader {
             }
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from the source failed: "
-                    + PostgresErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"), e);
+                    + PostgresErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"), e,
+                    PostgresErrors.isTransient(e));
         } catch (RuntimeException e) {
             cancel(out);
             throw e;
@@ -46,11 +47,12 @@ final class PostgresTableReader implements TableReader {
         String columns = copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
         TableName name = copy.table().name();
         boolean isPartitioned = partitioned.contains(name);
-        if (copy.where() == null && !isPartitioned) {
+        String predicate = copy.predicate();
+        if (predicate == null && !isPartitioned) {
             return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT";
         }
         return "COPY (SELECT " + columns + " FROM " + (isPartitioned ? "" : "ONLY ") + Sql.qualified(name)
-                + (copy.where() == null ? "" : " WHERE " + copy.where()) + ") TO STDOUT";
+                + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT";
     }
 
     private static void cancel(CopyOut out) {

@@ -10,12 +10,23 @@ import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-/** {@code COPY … FROM STDIN} in text format; each table is loaded in its own transaction. */
+/**
+ * {@code COPY … FROM STDIN} in text format. Each chunk is loaded in its own transaction; when the
+ * target keeps a run ledger, the chunk's "done" mark commits in that same transaction.
+ */
 final class PostgresTableWriter implements TableWriter {
     private final Connection connection;
+    private final boolean ledger;
 
-    PostgresTableWriter(Connection connection) {
+    PostgresTableWriter(Connection connection, boolean ledger) {
         this.connection = connection;
+        this.ledger = ledger;
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot start a transaction on the target: "
+                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
+        }
     }
 
     @Override
@@ -26,17 +37,28 @@ final class PostgresTableWriter implements TableWriter {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             return new Output(in, copy);
         } catch (SQLException e) {
+            rollback();
             throw failure(copy, e);
         }
     }
 
     private static DoppelException failure(TableCopy copy, SQLException e) {
-        return new DoppelException(ExitCode.RUN_FAILED, "Writing " + copy.table().name() + " to the target failed: "
-                + PostgresErrors.describe(e), e);
+        return new DoppelException(ExitCode.RUN_FAILED, "Writing " + copy.table().name()
+                + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " to the target failed: "
+                + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the server rolls the transaction back
+        }
     }
 
     @Override
     public void close() {
+        rollback();
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -44,7 +66,7 @@ final class PostgresTableWriter implements TableWriter {
         }
     }
 
-    private static final class Output implements RowOutput {
+    private final class Output implements RowOutput {
         private final CopyIn in;
         private final TableCopy copy;
 
@@ -65,8 +87,14 @@ final class PostgresTableWriter implements TableWriter {
         @Override
         public long finish() {
             try {
-                return in.endCopy();
+                long rows = in.endCopy();
+                if (ledger) {
+                    PostgresLedger.markDone(connection, copy.table().name(), copy.chunk(), rows);
+                }
+                connection.commit();
+                return rows;
             } catch (SQLException e) {
+                rollback();
                 throw failure(copy, e);
             }
         }
@@ -77,9 +105,10 @@ final class PostgresTableWriter implements TableWriter {
                 try {
                     in.cancelCopy();
                 } catch (SQLException ignored) {
-                    // cancelling is best effort; the COPY's transaction is rolled back either way
+                    // cancelling is best effort; the transaction is rolled back either way
                 }
             }
+            rollback();
         }
     }
 }

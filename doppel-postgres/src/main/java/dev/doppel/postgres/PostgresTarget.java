@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.doppel.core.engine.RunLedger;
 
 /** The target side: emptiness check, {@code --replace}, DDL in dependency order, writers. */
 final class PostgresTarget implements TargetDatabase {
@@ -72,12 +74,31 @@ final class PostgresTarget implements TargetDatabase {
         }
     }
 
-    /**
-     * Runs statements one by one. One that fails only because something it needs is not there yet
-     * is tried again after the others; rounds repeat while any statement succeeds.
-     */
     @Override
     public List<String> apply(List<DdlStatement> statements) {
+        return apply(statements, ApplyOptions.SERIAL);
+    }
+
+    /**
+     * Builds the leading keys and indexes on up to {@code jobs} connections, one table per
+     * connection at a time, then runs the other statements one by one: one that fails only
+     * because something it needs is not there yet is tried again after the others, in rounds that
+     * repeat while any statement succeeds.
+     */
+    @Override
+    public List<String> apply(List<DdlStatement> statements, ApplyOptions options) {
+        int leading = 0;
+        while (leading < statements.size() && DdlCollector.isIndexBuild(statements.get(leading))) {
+            leading++;
+        }
+        if (leading > 1 && options.jobs() > 1) {
+            new PostgresIndexBuilder(connector, options.jobs(), options.resuming()).build(statements.subList(0, leading));
+            return applyInOrder(statements.subList(leading, statements.size()), options.resuming());
+        }
+        return applyInOrder(statements, options.resuming());
+    }
+
+    private List<String> applyInOrder(List<DdlStatement> statements, boolean resuming) {
         List<String> warnings = new ArrayList<>();
         List<DdlStatement> pending = new ArrayList<>(statements);
         Map<DdlStatement, SQLException> failures = new LinkedHashMap<>();
@@ -91,7 +112,9 @@ final class PostgresTarget implements TargetDatabase {
                     jdbc.execute(statement.sql());
                     progress = true;
                 } catch (SQLException e) {
-                    if (statement.optional()) {
+                    if (resuming && PostgresErrors.isAlreadyThere(e)) {
+                        progress = true;
+                    } else if (statement.optional()) {
                         warnings.add(statement.object() + " was not created on the target: " + PostgresErrors.describe(e));
                         progress = true;
                     } else if (PostgresErrors.isMissingDependency(e)) {
@@ -115,7 +138,7 @@ final class PostgresTarget implements TargetDatabase {
         return warnings;
     }
 
-    private DoppelException failed(DdlStatement statement, SQLException e) {
+    static DoppelException failed(DdlStatement statement, SQLException e) {
         String hint = e.getSQLState() != null && e.getSQLState().startsWith("23")
                 ? ". The masked data breaks this constraint: give the column a unique-safe or referentially consistent rule"
                 : "";
@@ -125,7 +148,23 @@ final class PostgresTarget implements TargetDatabase {
 
     @Override
     public TableWriter openWriter() {
-        return new PostgresTableWriter(connector.open());
+        Connection writer = connector.open();
+        try {
+            return new PostgresTableWriter(writer, PostgresLedger.exists(writer));
+        } catch (SQLException e) {
+            try {
+                writer.close();
+            } catch (SQLException ignored) {
+                // the original error is reported
+            }
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot open a writer on the target: " + PostgresErrors.describe(e),
+                    e, PostgresErrors.isTransient(e));
+        }
+    }
+
+    @Override
+    public Optional<RunLedger> ledger() {
+        return Optional.of(new PostgresLedger(connection));
     }
 
     private void rollback() {

@@ -20,6 +20,28 @@ public interface TargetDatabase extends AutoCloseable {
      */
     List<String> apply(List<DdlStatement> statements);
 
+    /**
+     * Like {@link #apply(List)}, with up to {@code options.jobs()} connections for statements
+     * that may run side by side (index builds on different tables), and, when resuming, treating
+     * "already exists" as done.
+     */
+    default List<String> apply(List<DdlStatement> statements, ApplyOptions options) {
+        return apply(statements);
+    }
+
+    /** How {@link #apply(List, ApplyOptions)} may run statements. */
+    record ApplyOptions(int jobs, boolean resuming) {
+        public static final ApplyOptions SERIAL = new ApplyOptions(1, false);
+    }
+
+    /**
+     * The bookkeeping that lets an interrupted run continue, kept in the target itself. Empty when
+     * the engine cannot resume.
+     */
+    default java.util.Optional<RunLedger> ledger() {
+        return java.util.Optional.empty();
+    }
+
     /** A writer on its own connection. One per worker. */
     TableWriter openWriter();
 

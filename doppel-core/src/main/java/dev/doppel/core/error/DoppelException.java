@@ -6,15 +6,28 @@ package dev.doppel.core.error;
  */
 public class DoppelException extends RuntimeException {
     private final ExitCode exitCode;
+    private final boolean transientFailure;
 
     public DoppelException(ExitCode exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
+        this(exitCode, message, null, false);
     }
 
     public DoppelException(ExitCode exitCode, String message, Throwable cause) {
+        this(exitCode, message, cause, false);
+    }
+
+    /**
+     * @param transientFailure true when the same work may succeed if tried again: a connection
+     *     reset, a serialization failure, a deadlock, too many connections, a failover
+     */
+    public DoppelException(ExitCode exitCode, String message, Throwable cause, boolean transientFailure) {
         super(message, cause);
         this.exitCode = exitCode;
+        this.transientFailure = transientFailure;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
     }
 
     public ExitCode exitCode() {

@@ -1,35 +1,32 @@
 package dev.doppel.core.pipeline;
 
-import dev.doppel.core.engine.SourceDatabase;
-import dev.doppel.core.engine.TableReader;
-import dev.doppel.core.engine.TableWriter;
-import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.config.TableMode;
+import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.RunLedger;
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.TargetDatabase.ApplyOptions;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.plan.TablePlan;
 import dev.doppel.core.schema.DdlStatement;
+import dev.doppel.core.schema.TableName;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a plan: schema first, then the rows of every copied table, then indexes and constraints.
  *
- * <p>Tables are copied by {@code jobs} workers. Each worker holds one reader (a source
- * connection in the shared snapshot) and one writer, and takes the largest remaining table from a
- * shared queue until it is empty. When one table fails, the others stop at their next batch and
- * the first failure is reported.
+ * <p>Big tables are split into chunks that workers copy in parallel ({@link ChunkWorkers}). When
+ * the target can keep a {@link RunLedger}, every chunk commits together with its "done" mark, so
+ * that {@code --resume} continues an interrupted run without copying a finished chunk again.
  */
 public final class CopyPipeline {
     private final RuleBinder binder;
@@ -40,91 +37,114 @@ public final class CopyPipeline {
         this.listener = listener;
     }
 
-    public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options) {
+    /** @param fingerprint identifies the plan, so that only the same run is ever resumed */
+    public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options, String fingerprint) {
         long start = System.nanoTime();
+        RunLedger ledger = target.ledger().orElse(null);
+        boolean resuming = options.resume() && prepareResume(ledger, target, fingerprint);
+        if (!options.resume()) {
+            prepareFresh(ledger, target, options);
+        }
+        Map<TableName, List<Chunk>> chunks;
+        Set<String> finished;
+        if (resuming) {
+            chunks = ledger.plannedChunks();
+            finished = keepFinished(ledger, chunks);
+            listener.phase("resuming: " + finished.size() + " finished chunk" + (finished.size() == 1 ? "" : "s") + " kept");
+        } else {
+            if (ledger != null) {
+                ledger.begin(fingerprint);
+            }
+            List<DdlStatement> pre = plan.ddl(DdlStatement.Phase.PRE_DATA);
+            listener.phase("creating schema: " + pre.size() + " statements");
+            target.apply(pre, ApplyOptions.SERIAL).forEach(listener::warning);
+            chunks = planChunks(plan, source, options.chunkBytes());
+            finished = Set.of();
+            if (ledger != null) {
+                ledger.planChunks(chunks);
+                ledger.phase(RunLedger.Phase.DATA);
+            }
+        }
+
+        ChunkWorkers.Outcome copied = new ChunkWorkers(binder, listener, options).copy(plan, chunks, finished, source, target);
+
+        if (ledger != null) {
+            ledger.phase(RunLedger.Phase.CONSTRAINTS);
+        }
+        List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
+        listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
+        target.apply(post, new ApplyOptions(options.jobs(), resuming)).forEach(listener::warning);
+        if (ledger != null) {
+            ledger.end();
+        }
+
+        List<TableProgress> tables = copied.tables();
+        long rows = tables.stream().mapToLong(TableProgress::rows).sum();
+        long bytes = tables.stream().mapToLong(TableProgress::bytes).sum();
+        int schemaOnly = (int) plan.tables().stream().filter(t -> t.mode() == TableMode.SCHEMA_ONLY).count();
+        return new RunSummary(plan.copied().size(), schemaOnly, rows, bytes, plan.maskedColumns(),
+                (System.nanoTime() - start) / 1e9, tables, finished.size(), copied.retries());
+    }
+
+    /** @return true when data was already being copied; false when the run must start over */
+    private boolean prepareResume(RunLedger ledger, TargetDatabase target, String fingerprint) {
+        if (ledger == null) {
+            throw new DoppelException(ExitCode.BAD_INPUT, "This target's engine cannot resume a run; run without --resume");
+        }
+        String unfinished = ledger.unfinishedRun().orElseThrow(() -> new DoppelException(ExitCode.BAD_INPUT,
+                "The target holds no unfinished run to resume; run without --resume"));
+        if (!unfinished.equals(fingerprint)) {
+            throw new DoppelException(ExitCode.BAD_INPUT, "The unfinished run in the target was made with another config,"
+                    + " key or source schema, so it cannot be resumed; start over with --replace");
+        }
+        if (ledger.phase() == RunLedger.Phase.SCHEMA) {
+            listener.phase("the interrupted run had not finished creating the schema: starting over");
+            target.clear();
+            return false;
+        }
+        return true;
+    }
+
+    private void prepareFresh(RunLedger ledger, TargetDatabase target, CopyOptions options) {
+        boolean unfinished = ledger != null && ledger.unfinishedRun().isPresent();
         List<String> existing = target.existingObjects(5);
-        if (!existing.isEmpty()) {
+        if (unfinished || !existing.isEmpty()) {
             if (!options.replace()) {
-                throw new DoppelException(ExitCode.BAD_INPUT, "The target is not empty (it holds "
-                        + String.join(", ", existing) + (existing.size() == 5 ? ", …" : "")
-                        + "); nothing was written. Point target at an empty database, or pass --replace to drop "
-                        + "what it holds first.");
+                throw new DoppelException(ExitCode.BAD_INPUT, unfinished
+                        ? "The target holds an unfinished run; nothing was written. Continue it with --resume, or start"
+                                + " over with --replace."
+                        : "The target is not empty (it holds " + String.join(", ", existing)
+                                + (existing.size() == 5 ? ", …" : "") + "); nothing was written. Point target at an empty"
+                                + " database, or pass --replace to drop what it holds first.");
             }
             listener.phase("clearing the target (--replace)");
             target.clear();
         }
-        List<DdlStatement> pre = plan.ddl(DdlStatement.Phase.PRE_DATA);
-        listener.phase("creating schema: " + pre.size() + " statements");
-        target.apply(pre).forEach(listener::warning);
-
-        List<TableProgress> tables = copyData(plan, source, target, options.jobs());
-
-        List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
-        listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
-        target.apply(post).forEach(listener::warning);
-
-        long rows = tables.stream().mapToLong(TableProgress::rows).sum();
-        long bytes = tables.stream().mapToLong(TableProgress::bytes).sum();
-        int schemaOnly = (int) plan.tables().stream().filter(t -> t.mode() == TableMode.SCHEMA_ONLY).count();
-        return new RunSummary(tables.size(), schemaOnly, rows, bytes, plan.maskedColumns(),
-                (System.nanoTime() - start) / 1e9, tables);
     }
 
-    private List<TableProgress> copyData(Plan plan, SourceDatabase source, TargetDatabase target, int jobs) {
-        List<TablePlan> work = new ArrayList<>(plan.copied());
-        work.sort(Comparator.comparingLong((TablePlan t) -> Math.max(t.table().estimatedBytes(), t.table().estimatedRows()))
-                .reversed());
-        if (work.isEmpty()) {
-            return List.of();
-        }
-        int workers = Math.min(jobs, work.size());
-        listener.phase("copying " + work.size() + " tables with " + workers + " worker" + (workers == 1 ? "" : "s"));
-        Queue<TablePlan> queue = new ConcurrentLinkedQueue<>(work);
-        List<TableProgress> done = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        TableCopier copier = new TableCopier(binder, () -> failure.get() != null);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "doppel-copy");
-            thread.setDaemon(true);
-            return thread;
+    /** Drops the finished marks of tables whose chunks are not stable; those tables are copied again whole. */
+    private Set<String> keepFinished(RunLedger ledger, Map<TableName, List<Chunk>> chunks) {
+        Set<String> finished = new HashSet<>(ledger.finishedChunks());
+        chunks.forEach((table, list) -> {
+            boolean anyFinished = list.stream().anyMatch(c -> finished.contains(RunLedger.chunkId(table, c)));
+            boolean allFinished = list.stream().allMatch(c -> finished.contains(RunLedger.chunkId(table, c)));
+            if (anyFinished && !allFinished && list.stream().anyMatch(c -> !c.stable())) {
+                listener.warning(table + " is split by physical position, which can change between runs: copying it again whole");
+                ledger.restartTable(table);
+                list.forEach(c -> finished.remove(RunLedger.chunkId(table, c)));
+            }
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(() -> work(queue, source, target, copier, done, failure)));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DoppelException(ExitCode.RUN_FAILED, "The run was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new DoppelException(ExitCode.INTERNAL, "A copy worker failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return List.copyOf(done);
+        return finished;
     }
 
-    private void work(Queue<TablePlan> queue, SourceDatabase source, TargetDatabase target, TableCopier copier,
-                      List<TableProgress> done, AtomicReference<RuntimeException> failure) {
-        try (TableReader reader = source.openReader(); TableWriter writer = target.openWriter()) {
-            for (TablePlan table = queue.poll(); table != null && failure.get() == null; table = queue.poll()) {
-                TableProgress progress = new TableProgress(table.table().name(), table.table().estimatedRows());
-                listener.tableStarted(progress);
-                copier.copy(table, reader, writer, progress);
-                progress.finish();
-                done.add(progress);
-                listener.tableFinished(progress);
-            }
-        } catch (TableCopier.CancelledException e) {
-            // another table failed first; its failure is the one reported
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+    private Map<TableName, List<Chunk>> planChunks(Plan plan, SourceDatabase source, long chunkBytes) {
+        List<TablePlan> tables = new ArrayList<>(plan.copied());
+        tables.sort(Comparator.comparingLong((TablePlan t) -> Math.max(t.table().estimatedBytes(), t.table().estimatedRows()))
+                .reversed());
+        Map<TableName, List<Chunk>> chunks = new LinkedHashMap<>();
+        for (TablePlan table : tables) {
+            chunks.put(table.table().name(), List.copyOf(source.chunks(table.table(), chunkBytes)));
         }
+        return chunks;
     }
 }

@@ -9,6 +9,7 @@ import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.plan.Plan;
+import dev.doppel.core.plan.PlanFingerprint;
 import dev.doppel.core.plan.Planner;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.schema.SourceSchema;
@@ -55,10 +56,10 @@ public final class MaskedCopy {
             SourceSchema schema = source.readSchema();
             Plan plan = new Planner(registry).plan(config, schema);
             plan.warnings().forEach(listener::warning);
-            RuleBinder binder = new RuleBinder(registry, new MaskingKey(config.masking().key().value()),
-                    config.masking().locale());
+            MaskingKey key = new MaskingKey(config.masking().key().value());
+            RuleBinder binder = new RuleBinder(registry, key, config.masking().locale());
             try (TargetDatabase target = engine.openTarget(targetConfig)) {
-                return new CopyPipeline(binder, listener).run(plan, source, target, options);
+                return new CopyPipeline(binder, listener).run(plan, source, target, options, PlanFingerprint.of(plan, key));
             }
         }
     }

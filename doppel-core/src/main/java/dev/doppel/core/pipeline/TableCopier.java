@@ -1,5 +1,6 @@
 package dev.doppel.core.pipeline;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.engine.TableWriter;
@@ -11,9 +12,14 @@ import dev.doppel.core.text.ByteSink;
 import dev.doppel.core.text.RowMasker;
 import java.util.function.BooleanSupplier;
 
-/** Copies one table: rows stream from the reader through the masker into the writer in batches. */
+/**
+ * Copies one chunk of a table: rows stream from the reader through the masker into the writer in
+ * batches of about 64 KB, so memory stays bounded whatever the table's size. When the copy fails,
+ * the rows it had counted are taken off the table's progress again, so that a retry counts right.
+ */
 final class TableCopier {
     private static final int BATCH_BYTES = 1 << 16;
+    private static final int RETAINED_CAPACITY = 1 << 20;
 
     private final RuleBinder binder;
     private final BooleanSupplier cancelled;
@@ -23,36 +29,59 @@ final class TableCopier {
         this.cancelled = cancelled;
     }
 
-    void copy(TablePlan plan, TableReader reader, TableWriter writer, TableProgress progress) {
-        TableCopy copy = plan.copy();
+    void copy(TablePlan plan, Chunk chunk, TableReader reader, TableWriter writer, TableProgress progress) {
+        TableCopy copy = plan.copy().withChunk(chunk);
         RowMasker masker = new RowMasker(binder.bind(plan));
-        ByteSink batch = new ByteSink(BATCH_BYTES + (BATCH_BYTES >> 2));
+        Batch batch = new Batch(progress);
         TableWriter.RowOutput output = writer.begin(copy);
-        long[] pending = new long[2];
         try {
             reader.read(copy, (buffer, offset, length) -> {
-                masker.mask(buffer, offset, length, batch);
-                pending[0]++;
-                pending[1] += length;
-                if (batch.size() >= BATCH_BYTES) {
-                    output.write(batch.array(), 0, batch.size());
-                    batch.reset();
-                    progress.add(pending[0], pending[1]);
-                    pending[0] = 0;
-                    pending[1] = 0;
+                masker.mask(buffer, offset, length, batch.sink);
+                batch.rows++;
+                batch.bytes += length;
+                if (batch.sink.size() >= BATCH_BYTES) {
+                    batch.flush(output);
                     if (cancelled.getAsBoolean()) {
                         throw new CancelledException();
                     }
                 }
             });
-            if (batch.size() > 0) {
-                output.write(batch.array(), 0, batch.size());
-            }
-            progress.add(pending[0], pending[1]);
+            batch.flush(output);
             output.finish();
         } catch (RuntimeException e) {
             output.abort();
+            progress.add(-batch.countedRows, -batch.countedBytes);
             throw describe(plan, e);
+        }
+    }
+
+    /** Rows masked but not yet written, and what has been counted in the progress so far. */
+    private static final class Batch {
+        final TableProgress progress;
+        ByteSink sink = new ByteSink(BATCH_BYTES + (BATCH_BYTES >> 2));
+        long rows;
+        long bytes;
+        long countedRows;
+        long countedBytes;
+
+        Batch(TableProgress progress) {
+            this.progress = progress;
+        }
+
+        void flush(TableWriter.RowOutput output) {
+            if (sink.size() > 0) {
+                output.write(sink.array(), 0, sink.size());
+                if (sink.array().length > RETAINED_CAPACITY) {
+                    sink = new ByteSink(BATCH_BYTES + (BATCH_BYTES >> 2));
+                } else {
+                    sink.reset();
+                }
+            }
+            progress.add(rows, bytes);
+            countedRows += rows;
+            countedBytes += bytes;
+            rows = 0;
+            bytes = 0;
         }
     }
 
@@ -69,10 +98,10 @@ final class TableCopier {
         return e;
     }
 
-    /** Raised inside a copy when another table failed and the run is stopping. */
+    /** Raised inside a copy when another chunk failed and the run is stopping. */
     static final class CancelledException extends RuntimeException {
         CancelledException() {
-            super("cancelled because another table failed", null, false, false);
+            super("cancelled because another chunk failed", null, false, false);
         }
     }
 }
