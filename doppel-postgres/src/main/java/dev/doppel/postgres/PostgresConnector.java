@@ -84,6 +84,15 @@ final class PostgresConnector {
                 PostgresErrors.isTransient(e));
     }
 
+    /** Closes a connection at once, without waiting for a reply: for connections a failure left unusable. */
+    static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
     /** Converts {@code postgresql://user:pw@host:port/db?x=y} to JDBC, moving credentials to properties. */
     static String toJdbc(String url, Properties properties) {
         if (url.startsWith("jdbc:")) {

@@ -17,6 +17,7 @@ import org.postgresql.copy.CopyOut;
 final class PostgresTableReader implements TableReader {
     private final Connection connection;
     private final Set<TableName> partitioned;
+    private boolean broken;
 
     PostgresTableReader(Connection connection, Set<TableName> partitioned) {
         this.connection = connection;
@@ -34,6 +35,7 @@ final class PostgresTableReader implements TableReader {
                 consumer.accept(row, 0, row.length);
             }
         } catch (SQLException e) {
+            cancel(out);
             throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from the source failed: "
                     + PostgresErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"), e,
                     PostgresErrors.isTransient(e));
@@ -55,18 +57,23 @@ final class PostgresTableReader implements TableReader {
                 + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT";
     }
 
-    private static void cancel(CopyOut out) {
+    /** Ends a COPY that failed; when it cannot be cancelled the connection is unusable and only closed. */
+    private void cancel(CopyOut out) {
         if (out != null && out.isActive()) {
             try {
                 out.cancelCopy();
-            } catch (SQLException ignored) {
-                // the run is failing already; the original error is the one to report
+            } catch (SQLException e) {
+                broken = true;
             }
         }
     }
 
     @Override
     public void close() {
+        if (broken) {
+            PostgresConnector.abort(connection);
+            return;
+        }
         try {
             connection.rollback();
             connection.close();

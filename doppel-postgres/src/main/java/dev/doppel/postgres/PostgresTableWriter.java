@@ -17,6 +17,7 @@ import org.postgresql.copy.CopyIn;
 final class PostgresTableWriter implements TableWriter {
     private final Connection connection;
     private final boolean ledger;
+    private boolean broken;
 
     PostgresTableWriter(Connection connection, boolean ledger) {
         this.connection = connection;
@@ -49,15 +50,38 @@ final class PostgresTableWriter implements TableWriter {
     }
 
     private void rollback() {
+        if (broken) {
+            return;
+        }
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the server rolls the transaction back
+        } catch (SQLException e) {
+            broken = true;
         }
+    }
+
+    /**
+     * Ends a COPY that failed. When the driver cannot cancel it (the server killed the
+     * connection), the connection still holds the COPY's lock and any further call on it would
+     * wait forever, so it is only closed; the server rolls the transaction back.
+     */
+    private void abandon(CopyIn in) {
+        if (in.isActive()) {
+            try {
+                in.cancelCopy();
+            } catch (SQLException e) {
+                broken = true;
+            }
+        }
+        rollback();
     }
 
     @Override
     public void close() {
+        if (broken) {
+            PostgresConnector.abort(connection);
+            return;
+        }
         rollback();
         try {
             connection.close();
@@ -80,6 +104,7 @@ final class PostgresTableWriter implements TableWriter {
             try {
                 in.writeToCopy(buffer, offset, length);
             } catch (SQLException e) {
+                abandon(in);
                 throw failure(copy, e);
             }
         }
@@ -94,21 +119,14 @@ final class PostgresTableWriter implements TableWriter {
                 connection.commit();
                 return rows;
             } catch (SQLException e) {
-                rollback();
+                abandon(in);
                 throw failure(copy, e);
             }
         }
 
         @Override
         public void abort() {
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException ignored) {
-                    // cancelling is best effort; the transaction is rolled back either way
-                }
-            }
-            rollback();
+            abandon(in);
         }
     }
 }
