@@ -98,7 +98,7 @@ final class TransformersCommand implements Runnable {
                 return java.util.Optional.empty();
             }
             ColumnKind kind = d.columnKinds().isEmpty() ? ColumnKind.TEXT : d.columnKinds().iterator().next();
-            Column column = new Column("example", "text", kind, true, -1, false, false);
+            Column column = new Column("example", "text", kind, true, -1, false, false, "default");
             Table table = new Table(new TableName("public", "example"), List.of(column), -1, -1);
             ValueTransform bound = transformer.bind(new BindContext(table, column, d, new Params(d, Map.of()),
                     new MaskingKey("doppel-example-key-0000"), "en"));
