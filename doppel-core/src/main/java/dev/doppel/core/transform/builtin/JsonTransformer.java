@@ -118,7 +118,12 @@ public final class JsonTransformer implements Transformer {
         if (name.equals("json")) {
             throw new BindException("path " + path + " cannot use json inside json; write the inner paths out");
         }
-        Column inner = new Column(context.column().name() + path, "text", ColumnKind.TEXT, true, -1, false, false);
+        // a JSON value is text or a number: give number transformers a numeric column to write
+        ColumnKind kind = context.scope().registry().find(name).map(t -> t.descriptor())
+                .filter(d -> !d.accepts(ColumnKind.TEXT) && d.accepts(ColumnKind.DECIMAL))
+                .map(d -> ColumnKind.DECIMAL).orElse(ColumnKind.TEXT);
+        Column inner = new Column(context.column().name() + path, kind == ColumnKind.TEXT ? "text" : "numeric", kind,
+                true, -1, false, false);
         try {
             return context.bindOther(name, params, inner);
         } catch (BindException e) {
