@@ -130,6 +130,16 @@ class TextTransformersTest {
     }
 
     @Test
+    void emailKeepingALongDomainStillFitsANarrowColumn() {
+        ValueTransform email = bind("email", Map.of("domain", "keep"), Rules.column("c", ColumnKind.TEXT, 24));
+        assertThat(mask(email, "a@very-long-subdomain.example.co.jp")).hasSizeLessThanOrEqualTo(24)
+                .endsWith("@example.com");
+        assertThat(mask(email, "a@corp.jp")).hasSizeLessThanOrEqualTo(24).endsWith("@corp.jp");
+        assertThatThrownBy(() -> bind("email", Map.of("domain", "keep"), Rules.column("c", ColumnKind.TEXT, 20)))
+                .isInstanceOf(BindException.class);
+    }
+
+    @Test
     void cardsFoundInTextMustPassLuhn() {
         assertThat(CheckDigits.isLuhnValid("4111 1111 1111 1111")).isTrue();
         assertThat(CheckDigits.isLuhnValid("4111 1111 1111 1112")).isFalse();

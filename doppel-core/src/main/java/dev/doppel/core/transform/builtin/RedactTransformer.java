@@ -28,7 +28,7 @@ public final class RedactTransformer implements Transformer {
     private static final String D = "[0-9０-９]";
     private static final String SEP = "[ \\-‐－]";
     private static final Pattern FINDER = Pattern.compile(
-            "(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+            "(?<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)*+(?<=\\.[A-Za-z]{2,63}))"
                     + "|(?<ip6>(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?"
                     + "(?![0-9A-Za-z:]))"
                     + "|(?<ip4>(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![0-9]|\\.[0-9]))"
