@@ -2,22 +2,13 @@ package dev.doppel.cli;
 
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
-import dev.doppel.core.schema.Column;
-import dev.doppel.core.schema.ColumnKind;
-import dev.doppel.core.schema.Table;
-import dev.doppel.core.schema.TableName;
-import dev.doppel.core.transform.BindContext;
-import dev.doppel.core.transform.MaskingKey;
+import dev.doppel.core.transform.CatalogMarkdown;
 import dev.doppel.core.transform.ParameterDescriptor;
-import dev.doppel.core.transform.Params;
 import dev.doppel.core.transform.Transformer;
 import dev.doppel.core.transform.TransformerDescriptor;
 import dev.doppel.core.transform.TransformerRegistry;
-import dev.doppel.core.transform.ValueTransform;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,32 +73,19 @@ final class TransformersCommand implements Runnable {
                 out.println("  (none)");
             }
             for (ParameterDescriptor p : d.parameters()) {
-                out.printf(Locale.ROOT, "  %-12s %-8s %s%s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT),
+                out.printf(Locale.ROOT, "  %-15s %-8s %s%s%n", p.name(), p.type().name().toLowerCase(Locale.ROOT),
                         p.required() ? "required. " : p.defaultValue() == null ? "" : "default " + p.defaultValue() + ". ",
                         p.description() + (p.allowed().isEmpty() ? "" : " One of: " + String.join(", ", p.allowed())));
             }
-            example(d, transformer).ifPresent(line -> {
+            CatalogMarkdown.example(transformer).ifPresent(output -> {
                 out.println();
-                out.println("Example (with a sample key):");
-                out.println("  " + line);
+                out.println("Example (default parameters, the public key " + CatalogMarkdown.EXAMPLE_KEY + "):");
+                out.println("  " + d.exampleInput() + "  →  " + output);
             });
-        }
-
-        private static java.util.Optional<String> example(TransformerDescriptor d, Transformer transformer) {
-            if (d.exampleInput() == null || d.parameters().stream().anyMatch(ParameterDescriptor::required)) {
-                return java.util.Optional.empty();
-            }
-            ColumnKind kind = d.columnKinds().isEmpty() ? ColumnKind.TEXT : d.columnKinds().iterator().next();
-            Column column = new Column("example", "text", kind, true, -1, false, false);
-            Table table = new Table(new TableName("public", "example"), List.of(column), -1, -1);
-            ValueTransform bound = transformer.bind(new BindContext(table, column, d, new Params(d, Map.of()),
-                    new MaskingKey("doppel-example-key-0000"), "en"));
-            return java.util.Optional.of(d.exampleInput() + "  →  " + bound.apply(d.exampleInput(), index -> null));
         }
     }
 
     private static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
+        return CatalogMarkdown.firstSentence(text);
     }
 }

@@ -391,7 +391,8 @@ final class PostgresSchemaReader {
     private Table table(Relation relation) {
         List<Column> columns = relation.columns.stream().map(c -> new Column(c.name(), c.type(),
                 PostgresTypes.kind(c.baseType(), c.category()), !(c.notNull() || c.domainNotNull()),
-                PostgresTypes.maxLength(c.baseType(), c.typmod()), c.unique(), "s".equals(c.generated()))).toList();
+                PostgresTypes.maxLength(c.baseType(), c.typmod()), c.unique(), "s".equals(c.generated()),
+                PostgresDefaults.literal(c.defaultExpression()))).toList();
         return new Table(relation.name, columns, relation.estimatedRows, relation.estimatedBytes);
     }
 

@@ -2,12 +2,17 @@ package dev.doppel.core.plan;
 
 import dev.doppel.core.config.ColumnRule;
 import dev.doppel.core.transform.BindContext;
+import dev.doppel.core.transform.BindException;
+import dev.doppel.core.transform.BindScope;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.Params;
 import dev.doppel.core.transform.Transformer;
+import dev.doppel.core.transform.TransformerDescriptor;
 import dev.doppel.core.transform.TransformerRegistry;
 import dev.doppel.core.transform.ValueTransform;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Binds a table's rules to its columns: one {@link ValueTransform} per copied column. */
 public final class RuleBinder {
@@ -37,14 +42,58 @@ public final class RuleBinder {
         return transforms;
     }
 
-    public dev.doppel.core.transform.TransformerDescriptor descriptorOf(String transformer) {
+    public TransformerDescriptor descriptorOf(String transformer) {
         return registry.find(transformer).orElseThrow().descriptor();
     }
 
+    /**
+     * @throws BindException when the rule cannot work on its column, including a UNIQUE column
+     *     ruled by a transformer that may repeat values
+     */
     public ValueTransform bind(TablePlan table, ColumnPlan column) {
+        BindContext context = context(table, column);
+        if (column.column().unique() && !context.descriptor().uniqueSafe()) {
+            throw new BindException("column is UNIQUE and '" + context.descriptor().name() + "' may give equal outputs "
+                    + "for distinct inputs; use a unique-safe transformer (" + uniqueSafeNames() + ")");
+        }
+        return registry.find(column.rule().transformer()).orElseThrow().bind(context);
+    }
+
+    private BindContext context(TablePlan table, ColumnPlan column) {
         ColumnRule rule = column.rule();
         Transformer transformer = registry.find(rule.transformer()).orElseThrow();
         Params params = new Params(transformer.descriptor(), rule.params());
-        return transformer.bind(new BindContext(table.table(), column.column(), transformer.descriptor(), params, key, locale));
+        return new BindContext(table.table(), column.column(), transformer.descriptor(), params, key, locale,
+                scope(table));
+    }
+
+    private BindScope scope(TablePlan table) {
+        List<ColumnPlan> copied = table.copiedColumns();
+        List<String> names = copied.stream().map(c -> c.column().name()).toList();
+        return new BindScope() {
+            @Override
+            public int rowIndex(String column) {
+                return names.indexOf(column);
+            }
+
+            @Override
+            public Optional<BindContext> ruleOf(String column) {
+                return copied.stream()
+                        .filter(c -> c.column().name().equals(column) && c.masked()
+                                && registry.find(c.rule().transformer()).isPresent())
+                        .findFirst()
+                        .map(c -> context(table, c));
+            }
+
+            @Override
+            public TransformerRegistry registry() {
+                return registry;
+            }
+        };
+    }
+
+    private String uniqueSafeNames() {
+        return registry.all().stream().map(Transformer::descriptor).filter(TransformerDescriptor::uniqueSafe)
+                .map(TransformerDescriptor::name).collect(Collectors.joining(", "));
     }
 }

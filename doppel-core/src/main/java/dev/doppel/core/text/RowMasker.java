@@ -6,7 +6,10 @@ import dev.doppel.core.transform.ValueTransform;
 /**
  * Masks rows in {@link RowText} form. Fields without a rule are copied byte for byte without
  * being decoded; only ruled fields are decoded, transformed and encoded again. The field offsets
- * of the current row are kept so that row-aware transformers can read other source values.
+ * of the current row are kept so that row-aware transformers can read other source values, and
+ * every masked value is remembered for the row (an array store, nothing allocated) so that
+ * {@link #masked} computes each field at most once, whichever asks first: the row loop or a
+ * transformer composing from other columns ({@code template}).
  * One instance per worker; not thread-safe.
  */
 public final class RowMasker implements RowValues {
@@ -14,6 +17,10 @@ public final class RowMasker implements RowValues {
     private final boolean passThrough;
     private final int[] starts;
     private final int[] ends;
+    private final String[] memo;
+    /** The row number whose value {@link #memo} holds per field; its negation while it is computed. */
+    private final long[] memoRow;
+    private long rowNumber;
     private byte[] row;
 
     /** @param transforms one entry per field; null or identity means copied as it is */
@@ -29,6 +36,8 @@ public final class RowMasker implements RowValues {
         this.passThrough = !anyRule;
         this.starts = new int[transforms.length];
         this.ends = new int[transforms.length];
+        this.memo = new String[transforms.length];
+        this.memoRow = new long[transforms.length];
     }
 
     /**
@@ -48,6 +57,7 @@ public final class RowMasker implements RowValues {
         }
         split(buffer, offset, end);
         this.row = buffer;
+        rowNumber++;
         for (int field = 0; field < transforms.length; field++) {
             if (field > 0) {
                 out.write(RowText.DELIMITER);
@@ -55,8 +65,11 @@ public final class RowMasker implements RowValues {
             ValueTransform transform = transforms[field];
             int start = starts[field];
             int stop = ends[field];
-            if (transform == null || (RowText.isNull(buffer, start, stop) && !transform.appliesToNull())) {
+            if (transform == null || (start == stop && !transform.appliesToEmpty())
+                    || (RowText.isNull(buffer, start, stop) && !transform.appliesToNull())) {
                 out.write(buffer, start, stop - start);
+            } else if (memoRow[field] == rowNumber) {
+                RowText.encode(memo[field], out);
             } else {
                 RowText.encode(apply(field, transform, RowText.decode(buffer, start, stop)), out);
             }
@@ -66,16 +79,40 @@ public final class RowMasker implements RowValues {
     }
 
     private String apply(int field, ValueTransform transform, String value) {
+        String result;
+        memoRow[field] = -rowNumber;
         try {
-            return transform.apply(value, this);
+            result = transform.apply(value, this);
+        } catch (TransformFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new TransformFailedException(field, e);
         }
+        memo[field] = result;
+        memoRow[field] = rowNumber;
+        return result;
     }
 
     @Override
     public String source(int index) {
         return RowText.decode(row, starts[index], ends[index]);
+    }
+
+    @Override
+    public String masked(int index) {
+        if (memoRow[index] == rowNumber) {
+            return memo[index];
+        }
+        if (memoRow[index] == -rowNumber) {
+            throw new IllegalStateException("column " + index + " is computed from itself");
+        }
+        String value = source(index);
+        ValueTransform transform = transforms[index];
+        if (transform == null || (value == null && !transform.appliesToNull())
+                || (value != null && value.isEmpty() && !transform.appliesToEmpty())) {
+            return value;
+        }
+        return apply(index, transform, value);
     }
 
     private void split(byte[] buffer, int start, int end) {

@@ -13,6 +13,18 @@ import java.util.TreeMap;
 public final class TransformerRegistry {
     private final Map<String, Transformer> byName = new TreeMap<>();
 
+    private static volatile TransformerRegistry builtin;
+
+    /** The transformers of doppel's own class loader, loaded once: for one-off binds outside a run. */
+    public static TransformerRegistry builtin() {
+        TransformerRegistry registry = builtin;
+        if (registry == null) {
+            registry = load();
+            builtin = registry;
+        }
+        return registry;
+    }
+
     public static TransformerRegistry load() {
         return load(TransformerRegistry.class.getClassLoader());
     }

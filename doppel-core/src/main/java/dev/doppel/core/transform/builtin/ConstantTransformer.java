@@ -14,6 +14,7 @@ public final class ConstantTransformer implements Transformer {
                     "Replaces every non-NULL value with the same value, written as the database reads it as text.")
             .parameter(ParameterDescriptor.required("value", ParamType.STRING,
                     "The value to write, e.g. 'redacted' or '1970-01-01'."))
+            .deterministic()
             .example("Hanako Yamada")
             .build();
 

@@ -19,6 +19,7 @@ public final class EmailTransformer implements Transformer {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int LOCAL_LENGTH = 16;
     private static final int MIN_LOCAL_LENGTH = 10;
+    private static final String FALLBACK_HOST = "example.com";
 
     private static final TransformerDescriptor DESCRIPTOR = TransformerDescriptor.builder("email",
                     "A deterministic, unique-safe e-mail address. The same input gives the same address in every "
@@ -41,7 +42,8 @@ public final class EmailTransformer implements Transformer {
     public ValueTransform bind(BindContext context) {
         String domainParam = context.params().string("domain");
         boolean keepDomain = "keep".equals(domainParam);
-        int fixedSuffix = keepDomain ? 0 : domainParam.length() + 1;
+        // with 'keep', a host too long for the column falls back to example.com, which must fit
+        int fixedSuffix = (keepDomain ? FALLBACK_HOST : domainParam).length() + 1;
         int localLength = Math.min(LOCAL_LENGTH, context.maxLength() - fixedSuffix);
         if (localLength < MIN_LOCAL_LENGTH) {
             throw new BindException("column holds " + context.maxLength() + " characters, too few for a masked e-mail "
@@ -54,7 +56,7 @@ public final class EmailTransformer implements Transformer {
             String host = keepDomain ? hostOf(value) : domainParam;
             int room = Math.min(localLength, maxLength - host.length() - 1);
             if (room < MIN_LOCAL_LENGTH) {
-                host = "example.com";
+                host = FALLBACK_HOST;
                 room = Math.min(localLength, maxLength - host.length() - 1);
             }
             StringBuilder out = new StringBuilder(room + 1 + host.length());
@@ -65,7 +67,7 @@ public final class EmailTransformer implements Transformer {
 
     private static String hostOf(String email) {
         int at = email.lastIndexOf('@');
-        return at < 0 || at == email.length() - 1 ? "example.com" : email.substring(at + 1);
+        return at < 0 || at == email.length() - 1 ? FALLBACK_HOST : email.substring(at + 1);
     }
 
     private static void appendBase32(byte[] digest, int characters, StringBuilder out) {

@@ -11,6 +11,8 @@ public final class KeepTransformer implements Transformer {
 
     private static final TransformerDescriptor DESCRIPTOR = TransformerDescriptor.builder(NAME,
                     "Copies the value unchanged. Use it to say a column holds no personal data.")
+            .deterministic()
+            .uniqueSafe()
             .example("PG-13")
             .build();
 

@@ -9,7 +9,10 @@ import dev.doppel.core.transform.ValueTransform;
 /** Replaces every value with NULL. */
 public final class NullTransformer implements Transformer {
     private static final TransformerDescriptor DESCRIPTOR = TransformerDescriptor.builder("null",
-                    "Replaces every value with NULL. The column must allow NULL.")
+                    "Replaces every value with NULL. The column must allow NULL; a UNIQUE column may hold any "
+                            + "number of NULLs.")
+            .deterministic()
+            .uniqueSafe()
             .example("1985-04-12")
             .build();
 
