@@ -52,8 +52,12 @@ INSERT INTO shop.orders (customer_id, status, total, items, note, ordered_at)
 SELECT 1 + (o * 7) % :customers,
        (ARRAY['pending', 'paid', 'shipped', 'cancelled'])[1 + o % 4]::shop.order_status,
        round((5 + (o * 13 % 20000) / 100.0)::numeric, 2),
-       jsonb_build_array(jsonb_build_object('sku', 'SKU-' || (o % 500), 'qty', 1 + o % 3)),
+       CASE WHEN o % 6 = 0
+            THEN jsonb_build_array(jsonb_build_object('sku', 'SKU-' || (o % 500), 'qty', 1 + o % 3,
+                     'gift_to', (ARRAY['Aoi Kimura', 'Ren Inoue', 'Grace Lee', 'Sam Carter'])[1 + o % 4]))
+            ELSE jsonb_build_array(jsonb_build_object('sku', 'SKU-' || (o % 500), 'qty', 1 + o % 3)) END,
        CASE o % 5 WHEN 0 THEN 'Please call 090-1234-' || lpad((o % 10000)::text, 4, '0') || ' before delivery'
+                  WHEN 3 THEN 'Invoice to billing' || (o % 97) || '@example.net, thanks'
                   WHEN 1 THEN 'Gift wrap, please'
                   ELSE NULL END,
        timestamptz '2023-01-01 00:00:00+00' + o * interval '3 minutes'
