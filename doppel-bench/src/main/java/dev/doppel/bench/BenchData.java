@@ -55,26 +55,23 @@ final class BenchData {
         pg.execute(database, "VACUUM ANALYZE");
     }
 
-    static String config(int port) {
+    static String config(int port, String target, boolean masked) {
+        String customers = masked
+                ? "{ id: keep, full_name: person_name, email: email, phone: phone, address: address,"
+                        + " birth_date: { transformer: date_shift, days: 30 }, created_at: keep, notes: null }"
+                : "{ id: keep, full_name: keep, email: keep, phone: keep, address: keep, birth_date: keep, created_at: keep,"
+                        + " notes: keep }";
+        String orders = "{ id: keep, customer_id: keep, amount: keep, status: keep, created_at: keep, shipping_note: "
+                + (masked ? "null" : "keep") + " }";
         return """
                 version: 1
                 source: { url: "jdbc:postgresql://localhost:%d/source", user: postgres }
-                target: { url: "jdbc:postgresql://localhost:%d/c_target", user: postgres }
+                target: { url: "jdbc:postgresql://localhost:%d/%s", user: postgres }
                 masking:
                   key: "${file:bench.key}"
                   tables:
-                    public.customers:
-                      columns:
-                        id: keep
-                        full_name: person_name
-                        email: email
-                        phone: phone
-                        address: address
-                        birth_date: { transformer: date_shift, days: 30 }
-                        created_at: keep
-                        notes: null
-                    public.orders:
-                      columns: { id: keep, customer_id: keep, amount: keep, status: keep, created_at: keep, shipping_note: null }
-                """.formatted(port, port);
+                    public.customers: { columns: %s }
+                    public.orders: { columns: %s }
+                """.formatted(port, port, target, customers, orders);
     }
 }
