@@ -1,0 +1,46 @@
+package dev.doppel.mysql;
+
+import dev.doppel.core.error.Redactor;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a MySQL or MariaDB error into a message safe to show: the server's message without the
+ * driver's connection prefix, with every value the server quotes from the data replaced by
+ * {@code '…'} (duplicate entries, incorrect values), and the error code and SQLSTATE.
+ */
+final class MySqlErrors {
+    /** Local infile refused: by the server (1148, MySQL 3948, MariaDB 4166) or by the client. */
+    static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 3948, 4166, 2068);
+    /** DDL that needs an object that is not there yet: table, view's table, function, FK's parent. */
+    private static final Set<Integer> MISSING_DEPENDENCY = Set.of(1146, 1356, 1305, 1824, 1049);
+    /** Access denied of one kind or another. */
+    static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1045, 1142, 1143, 1227, 1370, 1419, 1698, 3530);
+
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn[=:]\\d+\\)\\s*");
+    private static final Pattern QUOTED_VALUE = Pattern.compile(
+            "(?i)(entry|value:?|values?|string|data|for)\\s+'(?:[^'\\\\]|\\\\.|'')*'");
+
+    private MySqlErrors() {}
+
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        message = CONNECTION_PREFIX.matcher(message).replaceFirst("");
+        message = QUOTED_VALUE.matcher(message).replaceAll(m -> m.group(1) + " '…'");
+        String state = e.getSQLState();
+        String code = e.getErrorCode() > 0 ? "error " + e.getErrorCode() : null;
+        String suffix = state == null && code == null ? ""
+                : " [" + (code == null ? "" : code) + (code != null && state != null ? ", " : "")
+                        + (state == null ? "" : "SQLSTATE " + state) + "]";
+        return Redactor.message(message) + suffix;
+    }
+
+    static boolean isMissingDependency(SQLException e) {
+        return MISSING_DEPENDENCY.contains(e.getErrorCode());
+    }
+
+    static boolean isAccessDenied(SQLException e) {
+        return ACCESS_DENIED.contains(e.getErrorCode()) || "42000".equals(e.getSQLState()) && e.getErrorCode() == 1227;
+    }
+}
