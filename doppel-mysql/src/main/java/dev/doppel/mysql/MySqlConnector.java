@@ -143,7 +143,7 @@ final class MySqlConnector {
                     + where + ": " + reason + ". Grant it access to the database.", e);
         }
         return new DoppelException(ExitCode.CANNOT_CONNECT, "Cannot connect to the " + side() + where + ": " + reason
-                + ". Check the host, port and network, and that the server accepts connections.", e);
+                + ". Check the host, port and network, and that the server accepts connections.", e, MySqlErrors.isTransient(e));
     }
 
     static void close(Connection connection) {

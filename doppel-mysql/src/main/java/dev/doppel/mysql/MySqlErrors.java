@@ -16,6 +16,7 @@ final class MySqlErrors {
     /** DDL that needs an object that is not there yet: table, view's table, function, FK's parent. */
     private static final Set<Integer> MISSING_DEPENDENCY = Set.of(1146, 1356, 1305, 1824, 1049);
     /** Access denied of one kind or another. */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1040, 1203, 1205, 1213, 1927, 2006, 2013);
     static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1045, 1142, 1143, 1227, 1370, 1419, 1698, 3530);
 
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn[=:]\\d+\\)\\s*");
@@ -34,6 +35,27 @@ final class MySqlErrors {
                 : " [" + (code == null ? "" : code) + (code != null && state != null ? ", " : "")
                         + (state == null ? "" : "SQLSTATE " + state) + "]";
         return Redactor.message(message) + suffix;
+    }
+
+    /**
+     * True when trying again may succeed: the connection broke (class 08, lost connection 2013,
+     * server gone 2006, killed 1927), a deadlock or lock wait timeout (1213, 1205, 40001), too
+     * many connections (1040, 1203). Authentication, syntax and data errors are permanent.
+     */
+    static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("40001"))
+                        || TRANSIENT_CODES.contains(sql.getErrorCode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isMissingDependency(SQLException e) {

@@ -1,10 +1,12 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.SourceSchema;
+import dev.doppel.core.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +33,7 @@ final class MySqlSource implements SourceDatabase {
     private final Connection coordinator;
     private final Deque<Connection> readers;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean lateReaderWarned;
 
     private MySqlSource(MySqlConnector connector, Connection coordinator, Deque<Connection> readers) {
         this.connector = connector;
@@ -120,6 +123,11 @@ final class MySqlSource implements SourceDatabase {
         }
     }
 
+    /**
+     * One of the readers opened in the shared instant. When they are used up (a chunk is tried
+     * again on a fresh connection after its reader broke), a new reader gets a snapshot of its
+     * own, which is later than the others: that is said in a warning.
+     */
     @Override
     public TableReader openReader() {
         Connection reader;
@@ -127,10 +135,34 @@ final class MySqlSource implements SourceDatabase {
             reader = readers.poll();
         }
         if (reader == null) {
-            throw new DoppelException(ExitCode.INTERNAL, "More readers were asked of the source than were opened in its"
-                    + " snapshot; open the source with the number of readers the copy uses");
+            reader = connector.open();
+            try (Statement statement = reader.createStatement()) {
+                reader.setAutoCommit(false);
+                statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+            } catch (SQLException e) {
+                MySqlTableReader.release(reader);
+                throw new DoppelException(ExitCode.RUN_FAILED, "Cannot start a snapshot on the source (" + connector.describe()
+                        + "): " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
+            }
+            if (!lateReaderWarned) {
+                lateReaderWarned = true;
+                warnings.add("A source connection was opened again after a failure; the chunks it reads see the source"
+                        + " as of that moment, later than the rest of the copy.");
+            }
         }
         return new MySqlTableReader(reader, connector.describe());
+    }
+
+    @Override
+    public List<Chunk> chunks(Table table, long chunkBytes) {
+        synchronized (coordinator) {
+            try {
+                return new MySqlChunker(coordinator).chunks(table, chunkBytes);
+            } catch (SQLException e) {
+                throw new DoppelException(ExitCode.RUN_FAILED, "Cannot split " + table.name() + " into chunks ("
+                        + connector.describe() + "): " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
+            }
+        }
     }
 
     @Override

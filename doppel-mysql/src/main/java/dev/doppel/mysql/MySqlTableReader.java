@@ -54,8 +54,10 @@ final class MySqlTableReader implements TableReader {
             }
             statement.close();
         } catch (SQLException e) {
-            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from the source (" + source
-                    + ") failed: " + MySqlErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"), e);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name()
+                    + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " from the source (" + source
+                    + ") failed: " + MySqlErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"),
+                    e, MySqlErrors.isTransient(e));
         } catch (RuntimeException e) {
             cancel(statement);
             throw e;
@@ -65,7 +67,7 @@ final class MySqlTableReader implements TableReader {
     static String selectSql(TableCopy copy) {
         String columns = copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
         return "SELECT " + columns + " FROM " + Sql.qualified(copy.table().name())
-                + (copy.where() == null ? "" : " WHERE " + copy.where());
+                + (copy.predicate() == null ? "" : " WHERE " + copy.predicate());
     }
 
     private void encode(ResultSet rows, MySqlTypes.Transfer[] transfers) throws SQLException {

@@ -45,7 +45,8 @@ final class MySqlTableWriter implements TableWriter {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             close();
-            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot prepare a writer on the target: " + MySqlErrors.describe(e), e);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot prepare a writer on the target: " + MySqlErrors.describe(e), e,
+                    MySqlErrors.isTransient(e));
         }
     }
 
@@ -75,8 +76,9 @@ final class MySqlTableWriter implements TableWriter {
     }
 
     static DoppelException failure(TableCopy copy, String reason, Throwable cause) {
-        return new DoppelException(ExitCode.RUN_FAILED, "Writing " + copy.table().name() + " to the target failed: " + reason,
-                cause);
+        return new DoppelException(ExitCode.RUN_FAILED, "Writing " + copy.table().name()
+                + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " to the target failed: " + reason,
+                cause, cause instanceof SQLException sql && MySqlErrors.isTransient(sql));
     }
 
     private void rollback() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.core.config.ConfigLoader;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.transform.TransformerRegistry;
@@ -218,6 +219,16 @@ class MariaDbMaskedCopyIT extends MaskedCopyContract {
         assertThat(warnings().subList(before, warnings().size()))
                 .anyMatch(w -> w.contains("refuses LOAD DATA LOCAL INFILE") && w.contains("INSERT"));
         assertSameAsFirstTarget("doppel_copy_t5");
+    }
+
+    @Test
+    @Order(13)
+    void bigTablesAreCopiedInPrimaryKeyRangesWithTheSameResult() throws SQLException {
+        createTarget("doppel_copy_t6");
+        int before = phases().size();
+        copy("doppel_copy_t6", new CopyOptions(3, false, false, 16 * 1024, 2));
+        assertThat(phases().subList(before, phases().size())).anyMatch(p -> p.matches("copying 5 tables in \\d{2,} chunks.*"));
+        assertSameAsFirstTarget("doppel_copy_t6");
     }
 
     private void assertSameAsFirstTarget(String other) throws SQLException {

@@ -45,6 +45,7 @@ abstract class MaskedCopyContract {
 
     private final Map<String, String> sourceDigests = new HashMap<>();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
     private RunSummary firstRun;
 
     /** The config of a copy into {@code target}; secrets as {@code ${env:…}} from {@link #environment()}. */
@@ -87,13 +88,26 @@ abstract class MaskedCopyContract {
     }
 
     protected final RunSummary copy(String target, int jobs, boolean replace) {
+        return copy(target, new CopyOptions(jobs, replace));
+    }
+
+    protected final List<String> phases() {
+        return List.copyOf(phases);
+    }
+
+    protected final RunSummary copy(String target, CopyOptions options) {
         DoppelConfig config = new ConfigLoader(TransformerRegistry.load(), environment()::get)
                 .parse(config(target), "contract.yml", Path.of("."), null);
-        return new MaskedCopy(TransformerRegistry.load(), Engines.load()).run(config, new CopyOptions(jobs, replace),
+        return new MaskedCopy(TransformerRegistry.load(), Engines.load()).run(config, options,
                 new CopyListener() {
                     @Override
                     public void warning(String message) {
                         warnings.add(message);
+                    }
+
+                    @Override
+                    public void phase(String description) {
+                        phases.add(description);
                     }
                 });
     }
