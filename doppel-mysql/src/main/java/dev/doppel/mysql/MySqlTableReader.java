@@ -42,25 +42,27 @@ final class MySqlTableReader implements TableReader {
             transfers[i] = MySqlTypes.transfer(MySqlTypes.dataType(columns.get(i).nativeType()));
         }
         Statement statement = null;
+        ResultSet rows = null;
         try {
             statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setEscapeProcessing(false);
             statement.setFetchSize(FETCH_ROWS);
-            try (ResultSet rows = statement.executeQuery(selectSql(copy))) {
-                while (rows.next()) {
-                    encode(rows, transfers);
-                    consumer.accept(row.array(), 0, row.size());
-                }
+            rows = statement.executeQuery(selectSql(copy));
+            while (rows.next()) {
+                encode(rows, transfers);
+                consumer.accept(row.array(), 0, row.size());
             }
-            statement.close();
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name()
                     + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " from the source (" + source
                     + ") failed: " + MySqlErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"),
                     e, MySqlErrors.isTransient(e));
         } catch (RuntimeException e) {
+            // stop the server first: closing a streaming result set would read the rest of the table
             cancel(statement);
             throw e;
+        } finally {
+            close(rows, statement);
         }
     }
 
@@ -155,9 +157,20 @@ final class MySqlTableReader implements TableReader {
         }
         try {
             statement.cancel();
-            statement.close();
         } catch (SQLException ignored) {
             // the run is failing already; the original error is the one to report
+        }
+    }
+
+    private static void close(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception ignored) {
+                // a cancelled or broken stream; the outcome is decided already
+            }
         }
     }
 
