@@ -75,6 +75,19 @@ public class MySqlDialect {
         return "(c.EXTRA LIKE '%VIRTUAL GENERATED%' OR c.EXTRA LIKE '%STORED GENERATED%')";
     }
 
+    /**
+     * A column's default when it is a constant, in text form, or null. MySQL writes a literal
+     * default bare in {@code COLUMN_DEFAULT} ({@code bronze}) and marks expression defaults
+     * {@code DEFAULT_GENERATED} in {@code EXTRA}; {@code CURRENT_TIMESTAMP} is an expression too.
+     */
+    public String constantDefault(String columnDefault, String extra) {
+        if (columnDefault == null || extra != null && extra.toUpperCase(java.util.Locale.ROOT).contains("DEFAULT_GENERATED")
+                || columnDefault.toUpperCase(java.util.Locale.ROOT).startsWith("CURRENT_TIMESTAMP")) {
+            return null;
+        }
+        return columnDefault;
+    }
+
     /** The {@code TABLE_TYPE}s of tables whose rows are copied. */
     public String tableTypes() {
         return "'BASE TABLE'";

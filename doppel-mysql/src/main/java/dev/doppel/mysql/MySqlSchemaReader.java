@@ -83,7 +83,7 @@ final class MySqlSchemaReader {
                 row -> unique.computeIfAbsent(row.getString(1), k -> new HashSet<>()).add(row.getString(2)), database);
         Set<String> json = dialect.jsonColumns(connection, database);
         Catalog.query(connection, "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE,"
-                + " COALESCE(c.CHARACTER_MAXIMUM_LENGTH, -1), c.EXTRA, " + dialect.generatedColumnCondition()
+                + " COALESCE(c.CHARACTER_MAXIMUM_LENGTH, -1), c.EXTRA, " + dialect.generatedColumnCondition() + ", c.COLUMN_DEFAULT"
                 + " FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = ? ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
                 row -> {
                     TableInfo table = tables.get(row.getString(1));
@@ -99,7 +99,8 @@ final class MySqlSchemaReader {
                     }
                     table.columns.add(new Column(name, row.getString(3), MySqlTypes.kind(dataType, isJson),
                             "YES".equals(row.getString(5)), MySqlTypes.maxLength(dataType, row.getLong(6)),
-                            unique.getOrDefault(table.name.name(), Set.of()).contains(name), row.getBoolean(8)));
+                            unique.getOrDefault(table.name.name(), Set.of()).contains(name), row.getBoolean(8),
+                            dialect.constantDefault(row.getString(9), row.getString(7))));
                 }, database);
         return tables;
     }

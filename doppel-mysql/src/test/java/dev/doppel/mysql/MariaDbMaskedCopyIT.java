@@ -339,6 +339,11 @@ class MariaDbMaskedCopyIT extends MaskedCopyContract {
         assertThat(planned.schema().engine()).isEqualTo("mysql");
         assertThat(planned.schema().serverVersion()).startsWith("MariaDB ");
         assertThat(planned.plan().maskedColumns()).isEqualTo(6);
+        var customers = planned.schema().table(new dev.doppel.core.schema.TableName(SOURCE, "customers")).orElseThrow();
+        assertThat(customers.column("tier").orElseThrow().defaultValue()).isEqualTo("bronze");
+        assertThat(customers.column("prefs").orElseThrow().kind()).isEqualTo(dev.doppel.core.schema.ColumnKind.JSON);
+        assertThat(customers.column("email_domain").orElseThrow().generated()).isTrue();
+        assertThat(customers.column("email").orElseThrow().unique()).isTrue();
         Map<String, DdlStatement.Phase> objects = new TreeMap<>();
         planned.plan().ddl().forEach(s -> objects.put(s.object(), s.phase()));
         assertThat(objects).containsEntry("table doppel_src.customers", DdlStatement.Phase.PRE_DATA)

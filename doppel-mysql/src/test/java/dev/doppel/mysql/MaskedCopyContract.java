@@ -33,9 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What every relational engine's masked copy must do, against a real server: equal row counts,
- * every ruled non-NULL value changed, NULLs kept, every other value unchanged, the same output
- * for the same key on every run, a non-empty target refused without {@code --replace}, and the
- * source left as it was. An engine's test supplies the servers, the fixture and the digests;
+ * every ruled non-NULL, non-empty value changed, NULLs and empty strings kept, every other value
+ * unchanged, the same output for the same key on every run, a non-empty target refused without
+ * {@code --replace}, and the source left as it was. An engine's test supplies the servers, the fixture and the digests;
  * the first copy's target is kept for the engine's own checks ({@link #firstTarget()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,6 +144,8 @@ abstract class MaskedCopyContract {
         for (int i = 0; i < before.size(); i++) {
             if (before.get(i) == null) {
                 assertThat(after.get(i)).as("NULL kept in %s.%s", table, column).isNull();
+            } else if (before.get(i).isEmpty()) {
+                assertThat(after.get(i)).as("empty string kept in %s.%s, like NULL", table, column).isEmpty();
             } else {
                 values++;
                 assertThat(after.get(i)).as("masked value of %s.%s", table, column).isNotNull().isNotEqualTo(before.get(i));

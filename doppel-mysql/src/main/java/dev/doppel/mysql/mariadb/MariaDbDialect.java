@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * sequences, and its statement time limit is {@code max_statement_time}.
  */
 public final class MariaDbDialect extends MySqlDialect {
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Pattern JSON_CHECK = Pattern.compile("^json_valid\\(`((?:[^`]|``)+)`\\)$", Pattern.CASE_INSENSITIVE);
 
     public MariaDbDialect(String version) {
@@ -36,6 +37,42 @@ public final class MariaDbDialect extends MySqlDialect {
     @Override
     public List<String> sessionSettings() {
         return List.of("SET SESSION max_statement_time = 0");
+    }
+
+    /**
+     * MariaDB (10.2.7+) writes {@code COLUMN_DEFAULT} as SQL: a string literal quoted
+     * ({@code 'bronze'}), a number bare, {@code NULL} for no default, an expression as written.
+     */
+    @Override
+    public String constantDefault(String columnDefault, String extra) {
+        if (columnDefault == null || columnDefault.equalsIgnoreCase("NULL")) {
+            return null;
+        }
+        if (columnDefault.length() >= 2 && columnDefault.startsWith("'") && columnDefault.endsWith("'")) {
+            return unquote(columnDefault.substring(1, columnDefault.length() - 1));
+        }
+        return NUMBER.matcher(columnDefault).matches() ? columnDefault : null;
+    }
+
+    private static String unquote(String body) {
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if ((c == '\\' || c == '\'') && i + 1 < body.length()) {
+                char next = body.charAt(++i);
+                out.append(c == '\'' ? next : switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case '0' -> '\0';
+                    case 'Z' -> (char) 0x1a;
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Override
