@@ -1,6 +1,7 @@
 package dev.doppel.core.engine;
 
 import dev.doppel.core.schema.SourceSchema;
+import java.util.List;
 
 /**
  * An open, read-only source pinned to one point in time. Nothing obtained from it ever writes to
@@ -22,6 +23,15 @@ public interface SourceDatabase extends AutoCloseable {
 
     /** A reader on its own connection, reading the same snapshot. One per worker. */
     TableReader openReader();
+
+    /**
+     * What the user should know about how the source is read, e.g. that the account may not
+     * synchronise its readers and tables may be read at slightly different instants, or that an
+     * object's definition could not be read. Never holds a row value or a credential.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     @Override
     void close();

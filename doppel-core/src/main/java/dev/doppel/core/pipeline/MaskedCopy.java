@@ -15,6 +15,8 @@ import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.TransformerRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The masked copy from a config: plan against the source, then copy to the target. */
 public final class MaskedCopy {
@@ -34,7 +36,13 @@ public final class MaskedCopy {
         RelationalEngine engine = engines.relational(config.source().url());
         try (SourceDatabase source = engine.openSource(config.source())) {
             SourceSchema schema = source.readSchema();
-            return new Planned(schema, new Planner(registry).plan(config, schema));
+            Plan plan = new Planner(registry).plan(config, schema);
+            if (!source.warnings().isEmpty()) {
+                List<String> warnings = new ArrayList<>(source.warnings());
+                warnings.addAll(plan.warnings());
+                plan = new Plan(plan.tables(), plan.ddl(), plan.skippedObjects(), warnings);
+            }
+            return new Planned(schema, plan);
         }
     }
 
@@ -52,9 +60,10 @@ public final class MaskedCopy {
                     + targetEngine.name() + "; a direct copy needs the same engine on both sides");
         }
         listener.phase("reading the source schema");
-        try (SourceDatabase source = engine.openSource(config.source())) {
+        try (SourceDatabase source = engine.openSource(config.source(), options.jobs())) {
             SourceSchema schema = source.readSchema();
             Plan plan = new Planner(registry).plan(config, schema);
+            source.warnings().forEach(listener::warning);
             plan.warnings().forEach(listener::warning);
             MaskingKey key = new MaskingKey(config.masking().key().value());
             RuleBinder binder = new RuleBinder(registry, key, config.masking().locale());
