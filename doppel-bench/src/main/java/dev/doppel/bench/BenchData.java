@@ -17,10 +17,10 @@ final class BenchData {
 
     private BenchData() {}
 
-    /** Customers take about 40% of the size, orders the rest; about 330 and 170 bytes a row. */
+    /** Customers take about 40% of the size, orders the rest; about 245 and 127 bytes a row on disk. */
     static void generate(CopyBenchmark.Server pg, String database, int megabytes) throws SQLException {
-        long customers = Math.max(1000, megabytes * 1024L * 1024 * 4 / 10 / 330);
-        long orders = Math.max(2000, megabytes * 1024L * 1024 * 6 / 10 / 170);
+        long customers = Math.max(1000, megabytes * 1024L * 1024 * 4 / 10 / 245);
+        long orders = Math.max(2000, megabytes * 1024L * 1024 * 6 / 10 / 127);
         pg.execute(database, """
                 CREATE TABLE customers (
                     id bigint PRIMARY KEY, full_name text NOT NULL, email text NOT NULL UNIQUE, phone text,
