@@ -86,7 +86,7 @@ final class AuditDocument {
             row.put("propagated", count(table, c -> c.source() == ColumnPlan.Source.PROPAGATED));
             row.put("kept", count(table, c -> !c.masked() && c.source() == ColumnPlan.Source.CONFIG));
             row.put("generated", count(table, c -> c.source() == ColumnPlan.Source.GENERATED));
-            long unclassified = count(table, c -> c.source() == ColumnPlan.Source.UNCLASSIFIED);
+            long unclassified = table.mode() != TableMode.COPY ? 0 : count(table, c -> c.source() == ColumnPlan.Source.UNCLASSIFIED);
             row.put("unclassified", unclassified);
             row.put("ruleCoverage", table.mode() != TableMode.COPY || total == 0 ? "n/a"
                     : String.format(Locale.ROOT, "%.0f%%", 100.0 * (total - unclassified) / total));

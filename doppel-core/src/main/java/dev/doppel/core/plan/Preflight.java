@@ -123,7 +123,7 @@ final class Preflight {
         int[] violations = new int[constraints.size()];
         Map<String, String> inputsByOutput = new LinkedHashMap<>();
         int collisions = 0;
-        for (String[] row : probe.rows()) {
+        for (String[] row : rows(probe, index, constraints)) {
             String input = row[index];
             if (input == null || input.isEmpty()) {
                 continue;
@@ -196,6 +196,27 @@ final class Preflight {
                         + what + "; pick a rule whose output the constraint allows");
             }
         }
+    }
+
+    /**
+     * The probe's rows, or when none has a value in this column (made-up values cannot be made for
+     * every type), rows holding the column's enumeration labels or two plain values, so that what
+     * a rule writes regardless of its input is still checked.
+     */
+    private static List<String[]> rows(ProbeInputs.Probe probe, int index, List<ValueConstraint> constraints) {
+        if (probe.sampled() || probe.rows().stream().anyMatch(r -> r[index] != null && !r[index].isEmpty())) {
+            return probe.rows();
+        }
+        List<String> inputs = constraints.stream().filter(c -> c.expression() == null).findFirst()
+                .map(ValueConstraint::allowed).filter(l -> !l.isEmpty()).orElse(List.of("1", "a"));
+        int width = probe.rows().isEmpty() ? index + 1 : probe.rows().get(0).length;
+        List<String[]> rows = new ArrayList<>();
+        for (String input : inputs) {
+            String[] row = new String[width];
+            row[index] = input;
+            rows.add(row);
+        }
+        return rows;
     }
 
     private void foreignKeys(Map<String, Bound> bound, Problems problems) {

@@ -161,7 +161,7 @@ public final class ColumnClassifier {
     }
 
     static String article(String label) {
-        return ("aeiouAEIOU".indexOf(label.charAt(0)) >= 0 || label.startsWith("IP") ? "an " : "a ") + label;
+        return ("aeioAEIO".indexOf(label.charAt(0)) >= 0 || label.startsWith("IP") ? "an " : "a ") + label;
     }
 
     private static String percent(double ratio) {
