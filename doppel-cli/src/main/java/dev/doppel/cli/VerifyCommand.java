@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code doppel verify}: check the target for values that survived masking. */
@@ -29,6 +30,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables verified in parallel (default: number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Spec
     CommandSpec spec;
 
@@ -38,10 +42,13 @@ final class VerifyCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TransformerRegistry registry = TransformerRegistry.load();
         var loaded = config.load(registry);
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
         AuditTrail trail = report.start("verify", loaded);
         int code = ExitCode.INTERNAL.code();
         try (ProgressDisplay display = ProgressDisplay.create(ProgressMode.LINES, err)) {
-            VerifyReport result = new MaskedCopy(registry, Engines.load()).verify(loaded, display, trail);
+            VerifyReport result = new MaskedCopy(registry, Engines.load()).verify(loaded, jobs, display, trail);
             if (!result.passed()) {
                 throw new LeakFoundException(result, "Nothing was changed on the target; it holds these values until you drop it.");
             }

@@ -110,7 +110,7 @@ public final class MaskedCopy {
                 }
                 VerifyReport report;
                 try (SourceDatabase written = engine.openSource(targetConfig)) {
-                    report = verifier(config, binder, listener).verify(plan, source, written);
+                    report = verifier(config, binder, listener, options.jobs()).verify(plan, source, written);
                 }
                 if (trail != null) {
                     trail.verified(report);
@@ -139,7 +139,7 @@ public final class MaskedCopy {
      * {@code doppel verify}: plans from the config (with {@code unclassified} taken as warn, since
      * the target may predate columns added since) and verifies the target against the source.
      */
-    public VerifyReport verify(DoppelConfig config, CopyListener listener, AuditTrail trail) {
+    public VerifyReport verify(DoppelConfig config, int jobs, CopyListener listener, AuditTrail trail) {
         ConnectionConfig targetConfig = config.target();
         if (targetConfig == null) {
             throw new DoppelException(ExitCode.BAD_INPUT, config.file() + " has no 'target' to verify");
@@ -158,7 +158,7 @@ public final class MaskedCopy {
             if (trail != null) {
                 trail.planned(plan);
             }
-            VerifyReport report = verifier(config, binder(config), listener).verify(plan, source, target);
+            VerifyReport report = verifier(config, binder(config), listener, jobs).verify(plan, source, target);
             if (trail != null) {
                 trail.verified(report);
             }
@@ -176,7 +176,7 @@ public final class MaskedCopy {
         return new RuleBinder(registry, new MaskingKey(config.masking().key().value()), config.masking().locale());
     }
 
-    private static Verifier verifier(DoppelConfig config, RuleBinder binder, CopyListener listener) {
-        return new Verifier(binder, new HashSet<>(config.masking().verifyAllow()), listener);
+    private static Verifier verifier(DoppelConfig config, RuleBinder binder, CopyListener listener, int jobs) {
+        return new Verifier(binder, new HashSet<>(config.masking().verifyAllow()), listener, jobs);
     }
 }
