@@ -60,8 +60,12 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Schema: %d statements before the data, %d after.%n",
                 plan.ddl(DdlStatement.Phase.PRE_DATA).size(), plan.ddl(DdlStatement.Phase.POST_DATA).size());
-        out.printf(Locale.ROOT, "Privacy gate: passed. Pre-flight: %d masked columns checked against their columns and %d"
-                + " foreign keys: no problems.%n", plan.maskedColumns(), planned.schema().foreignKeys().size());
+        long unclassified = plan.copied().stream().flatMap(t -> t.columns().stream())
+                .filter(c -> c.source() == ColumnPlan.Source.UNCLASSIFIED).count();
+        out.printf(Locale.ROOT, "Privacy gate: %s. Pre-flight: %d masked columns checked against their columns and %d"
+                + " foreign keys: no problems.%n", unclassified == 0 ? "passed" : unclassified
+                + " unclassified columns copied unchanged (unclassified: warn)", plan.maskedColumns(),
+                planned.schema().foreignKeys().size());
         plan.notes().forEach(n -> out.println("note: " + n));
         plan.warnings().forEach(w -> out.println("warning: " + w));
         out.println("Nothing was written.");

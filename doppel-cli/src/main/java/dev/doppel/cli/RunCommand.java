@@ -79,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
                         new RunChecks(!noVerify, onLeak == OnLeak.DROP, sampleRows), display, trail);
             }
             out.println(Summaries.line(summary));
+            if (trail.verification() != null) {
+                out.println(trail.verification().describe());
+            }
             code = ExitCode.OK.code();
             return code;
         } catch (RuntimeException e) {

@@ -47,6 +47,11 @@ class ReadOnlySourceIT {
         try (SourceDatabase database = new PostgresEngine().openSource(config)) {
             Table customers = database.readSchema().table(new TableName("app", "customers")).orElseThrow();
             database.sample(customers, customers.columns().subList(0, 3), 50, (buffer, offset, length) -> lengths.add(length));
+            Table events = database.readSchema().table(new TableName("app", "events")).orElseThrow();
+            List<Integer> sampled = new ArrayList<>();
+            database.sample(events, events.columns(), 5, (buffer, offset, length) -> sampled.add(length));
+            assertThat(events.estimatedRows()).as("large enough for TABLESAMPLE on a partitioned table").isGreaterThan(80);
+            assertThat(sampled).hasSizeBetween(3, 5);
             try (TableReader reader = database.openReader()) {
                 reader.read(TableCopy.of(customers, null), (buffer, offset, length) -> lengths.add(length));
             }

@@ -56,6 +56,11 @@ public final class AuditTrail {
         this.toolVersion = toolVersion;
     }
 
+    /** The verification's outcome, or null when it did not run. */
+    public synchronized VerifyReport verification() {
+        return report;
+    }
+
     public java.nio.file.Path configFile() {
         return config.file();
     }
