@@ -108,7 +108,7 @@ class PreflightTest {
                             "doppel.yml:8:13: transformer 'email' writes text values and cannot rule app.people.id (integer);"
                                     + " pick a transformer for that type",
                             "doppel.yml:9:16: app.people.login (varchar(40)): the column is UNIQUE, and 'constant' may write"
-                                    + " equal values for distinct inputs; use a unique-safe transformer (email, hash, initial, shout)",
+                                    + " equal values for distinct inputs; use a unique-safe transformer (credit_card, email, hash, initial, ip, keep, my_number, null, phone, postal_code, shout, username, uuid)",
                             "doppel.yml:10:19: app.people.nickname (text): column is NOT NULL, so 'null' cannot be written to it;"
                                     + " use 'constant' or another transformer",
                             "doppel.yml:11:16: app.people.motto (text): the column is NOT NULL, but 'sometimes_null' wrote NULL"
@@ -177,7 +177,7 @@ class PreflightTest {
     @Test
     void aMaskedKeysRuleFollowsForeignKeysThroughChains() {
         Plan plan = plan("""
-                    app.accounts: { columns: { login: { transformer: hash, length: 16 } } }
+                    app.accounts: { columns: { login: { transformer: hash, length: 20 } } }
                     app.profiles: { columns: { bio: keep } }
                     app.posts: { columns: { id: keep } }
                 """, KEYS);
@@ -187,7 +187,7 @@ class PreflightTest {
                 .containsExactly("author hash from app.profiles.login through foreign key posts_author_fkey",
                         "editor hash from app.accounts.login through foreign key posts_editor_fkey");
         assertThat(plan.notes()).contains("app.profiles.login gets the rule of app.accounts.login through foreign key"
-                + " profiles_login_fkey: hash {length: 16}");
+                + " profiles_login_fkey: hash {length: 20}");
     }
 
     @Test
