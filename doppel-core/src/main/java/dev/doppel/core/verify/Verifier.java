@@ -62,6 +62,24 @@ public final class Verifier {
     }
 
     /**
+     * The target's table for a source table: the same qualified name, or — where the engine puts
+     * the whole copy in the target's one schema, as MySQL does with its database — the same name
+     * in that schema.
+     */
+    static Optional<Table> onTarget(Plan plan, SourceSchema targetSchema, TableName name) {
+        Optional<Table> same = targetSchema.table(name);
+        if (same.isPresent()) {
+            return same;
+        }
+        long sourceSchemas = plan.tables().stream().map(t -> t.table().name().schema()).distinct().count();
+        List<String> targetSchemas = targetSchema.tables().stream().map(t -> t.name().schema()).distinct().toList();
+        if (sourceSchemas == 1 && targetSchemas.size() == 1) {
+            return targetSchema.table(new TableName(targetSchemas.get(0), name.name()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @param source the source, ideally in the same snapshot the run read
      * @param target the target, opened read-only as a source
      */
@@ -88,7 +106,7 @@ public final class Verifier {
                 futures.add(pool.submit(() -> {
                     try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
                         for (TablePlan table = queue.poll(); table != null; table = queue.poll()) {
-                            Optional<Table> onTarget = targetSchema.table(table.table().name());
+                            Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
                             if (onTarget.isEmpty()) {
                                 problems.add("cannot verify " + table.table().name() + ": the target has no such table");
                                 continue;
