@@ -37,7 +37,7 @@ class ScanCommandIT {
         assertThat(scan.out()).contains("values are never shown", "app.coupons  (new table: not in the config)",
                 "NEW  → email", "KEPT, BUT LOOKS PERSONAL (scan proposes email)", "rule: email",
                 "Run again with --write").doesNotContain("@example.org", "line-");
-        assertThat(scan.out()).containsPattern("line_id +text +NEW  → hash");
+        assertThat(scan.out()).containsPattern("line_id +text +NEW  → username");
         assertThat(Files.readString(config)).isEqualTo(before);
 
         Cli.Result write = cli.doppel("scan", "-c", config.toString(), "--write");
@@ -45,7 +45,7 @@ class ScanCommandIT {
         assertThat(write.out()).contains("Added 3 rules to " + config + "; existing rules and comments are unchanged.");
         String after = Files.readString(config);
         assertThat(linesInOrder(before.lines().toList(), after.lines().toList())).as(after).isTrue();
-        assertThat(after).contains("        line_id: hash   # scan: user name or handle",
+        assertThat(after).contains("        line_id: username   # scan: user name or handle",
                 "    app.coupons:   # new table", "        code: keep   # scan: no personal data found",
                 "        owner_email: email   # scan: e-mail address, 0.97 high",
                 "contact_email: keep }   # to be reviewed", "        email: email          # login, UNIQUE")
