@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Tables copied in parallel (default: number of cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Chunks copied in parallel, and index builds after the load (default: number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--replace", description = "Drop what the target holds first. Without it, a non-empty target is refused.")
