@@ -15,6 +15,7 @@ import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.TransformerRegistry;
+import java.util.function.Function;
 
 /** The masked copy from a config: plan against the source, then copy to the target. */
 public final class MaskedCopy {
@@ -51,6 +52,16 @@ public final class MaskedCopy {
             throw new DoppelException(ExitCode.BAD_INPUT, "The source is " + engine.name() + " and the target is "
                     + targetEngine.name() + "; a direct copy needs the same engine on both sides");
         }
+        return run(config, planned -> engine.openTarget(targetConfig), options, listener);
+    }
+
+    /**
+     * Plans, then copies into the target {@code openTarget} opens once the plan has passed every
+     * check: a database, or a snapshot store that records what it receives.
+     */
+    public RunSummary run(DoppelConfig config, Function<Planned, TargetDatabase> openTarget, CopyOptions options,
+                          CopyListener listener) {
+        RelationalEngine engine = engines.relational(config.source().url());
         listener.phase("reading the source schema");
         try (SourceDatabase source = engine.openSource(config.source())) {
             SourceSchema schema = source.readSchema();
@@ -58,7 +69,7 @@ public final class MaskedCopy {
             plan.warnings().forEach(listener::warning);
             MaskingKey key = new MaskingKey(config.masking().key().value());
             RuleBinder binder = new RuleBinder(registry, key, config.masking().locale());
-            try (TargetDatabase target = engine.openTarget(targetConfig)) {
+            try (TargetDatabase target = openTarget.apply(new Planned(schema, plan))) {
                 return new CopyPipeline(binder, listener).run(plan, source, target, options, PlanFingerprint.of(plan, key));
             }
         }
