@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            SnapshotCommand.class,
+            RestoreCommand.class,
+            RollbackCommand.class,
+            SnapshotsCommand.class,
+            ExportCommand.class,
             TransformersCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -23,7 +28,7 @@ import picocli.CommandLine.Command;
             "  1  the run failed",
             "  2  bad arguments, config or policy; nothing was written",
             "  3  cannot connect or authenticate",
-            "  4  the privacy gate stopped the run (unclassified column, leak found)",
+            "  4  the privacy gate stopped the run (unclassified column, leak found; a tampered, truncated or foreign snapshot)",
             "  5  internal error",
             "",
             "Docs: docs/ in the source tree; start with docs/configuration.md."
