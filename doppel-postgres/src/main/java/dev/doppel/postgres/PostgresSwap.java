@@ -85,7 +85,7 @@ final class PostgresSwap implements DatabaseSwap {
                     + " unnest(r.setconfig) AS s(cfg) WHERE d.datname = ? AND r.setrole = 0", row -> {
                         String[] setting = row.getString(1).split("=", 2);
                         after.add("ALTER DATABASE " + Sql.ident(name) + " SET " + Sql.ident(setting[0]) + " TO "
-                                + Sql.literal(setting.length > 1 ? setting[1] : ""));
+                                + settingValue(setting[0], setting.length > 1 ? setting[1] : ""));
                     }, live);
             // an explicit access list replaces the default one (PUBLIC may connect), so start from none
             Catalog.query(connection, "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee))"
@@ -105,6 +105,38 @@ final class PostgresSwap implements DatabaseSwap {
             throw failed("create the database " + name + " beside " + live + " (the user needs CREATEDB)", e);
         }
         return connection(name);
+    }
+
+    /** Settings whose value is a list of identifiers, stored quoted as identifiers (as pg_dump knows them). */
+    private static final java.util.Set<String> LIST_SETTINGS = java.util.Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries", "unix_socket_directories");
+
+    /** The value as SQL: list settings element by element ({@code 'app', 'public'}), others as one literal. */
+    static String settingValue(String setting, String value) {
+        if (!LIST_SETTINGS.contains(setting.toLowerCase(java.util.Locale.ROOT))) {
+            return Sql.literal(value);
+        }
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < value.length() && value.charAt(i + 1) == '"') {
+                    item.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                items.add(item.toString().strip());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        items.add(item.toString().strip());
+        return String.join(", ", items.stream().map(Sql::literal).toList());
     }
 
     @Override

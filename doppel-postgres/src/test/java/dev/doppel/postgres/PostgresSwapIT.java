@@ -56,6 +56,39 @@ class PostgresSwapIT extends AbstractDatabaseSwapIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theReplacementGetsTheLiveDatabasesSettingsAndPrivileges() throws Exception {
+        ConnectionConfig live = newDatabase();
+        String name = PostgresSwap.databaseOf(live.url());
+        try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'swap_reader') THEN"
+                    + " CREATE ROLE swap_reader; END IF; END $$");
+            statement.execute("ALTER DATABASE " + name + " SET search_path = app, public");
+            statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            statement.execute("GRANT CONNECT ON DATABASE " + name + " TO swap_reader");
+        }
+        try (var swap = engine().swap(live).orElseThrow()) {
+            var generations = new dev.doppel.core.swap.LiveSwap(swap);
+            generations.prepare(() -> { });
+            try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT d.datname, (SELECT array_to_string(setconfig, ',')"
+                         + " FROM pg_db_role_setting WHERE setdatabase = d.oid AND setrole = 0),"
+                         + " has_database_privilege('swap_reader', d.oid, 'CONNECT'),"
+                         + " has_database_privilege('public', d.oid, 'CONNECT') FROM pg_database d"
+                         + " WHERE d.datname IN ('" + name + "', '" + generations.staging() + "') ORDER BY d.datname")) {
+                for (int i = 0; i < 2; i++) {
+                    org.assertj.core.api.Assertions.assertThat(rows.next()).isTrue();
+                    org.assertj.core.api.Assertions.assertThat(rows.getString(2)).as(rows.getString(1))
+                            .isEqualTo("search_path=app, public");
+                    org.assertj.core.api.Assertions.assertThat(rows.getBoolean(3)).isTrue();
+                    org.assertj.core.api.Assertions.assertThat(rows.getBoolean(4)).isFalse();
+                }
+            }
+            generations.abandon();
+        }
+    }
+
     @Override
     protected AutoCloseable session(ConnectionConfig database) throws SQLException {
         return connect(database);
