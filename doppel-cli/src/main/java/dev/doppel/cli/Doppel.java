@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             "  1  the run failed",
             "  2  bad arguments, config or policy; nothing was written",
             "  3  cannot connect or authenticate",
-            "  4  the privacy gate stopped the run (unclassified column, leak found; a tampered, truncated or foreign snapshot)",
+            "  4  the privacy gate stopped the run (unclassified column, leak found)",
             "  5  internal error",
             "",
             "Docs: docs/ in the source tree; start with docs/configuration.md."

@@ -52,6 +52,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "With --in-place: drop what the database holds first.")
     boolean replace;
 
+    @Option(names = "--resume", description = "Continue an interrupted restore of the same snapshot: the data files it"
+            + " had loaded are kept, the rest are loaded, then the swap.")
+    boolean resume;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Data files loaded in parallel (default: ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -70,9 +74,12 @@ final class RestoreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--replace goes with --in-place; a swap never drops the live"
                     + " database (it is kept as a generation)");
         }
+        if (replace && resume) {
+            throw new ParameterException(spec.commandLine(), "--replace and --resume exclude each other");
+        }
         ConnectionConfig target = store.target(to);
         PrintWriter out = spec.commandLine().getOut();
-        CopyOptions copy = new CopyOptions(jobs, replace, false, CopyOptions.DEFAULT_CHUNK_BYTES, CopyOptions.DEFAULT_ATTEMPTS);
+        CopyOptions copy = new CopyOptions(jobs, replace, resume, CopyOptions.DEFAULT_CHUNK_BYTES, CopyOptions.DEFAULT_ATTEMPTS);
         SnapshotRestore.Restored restored;
         String from;
         try (SnapshotStore snapshots = Stores.open(uri, store.settings().s3());
@@ -89,7 +96,9 @@ final class RestoreCommand implements Callable<Integer> {
         var summary = restored.summary();
         out.println("Restored " + from + " in " + Formats.seconds(summary.seconds()) + ": " + summary.tablesCopied()
                 + " tables" + (summary.tablesSchemaOnly() > 0 ? " (+" + summary.tablesSchemaOnly() + " schema only)" : "")
-                + ", " + Formats.count(summary.rows()) + " rows, checksums and row counts verified.");
+                + ", " + Formats.count(summary.rows()) + " rows" + (summary.resumedChunks() > 0 ? " (+"
+                + summary.resumedChunks() + " data files kept from the interrupted restore)" : "")
+                + ", checksums and row counts verified.");
         restored.swapped().ifPresent(swapped -> {
             out.println("Swapped in as " + swapped.live() + swapped.retired().map(r -> "; the previous database is kept as "
                     + r + " ('doppel rollback " + to + "' swaps it back)").orElse("") + ".");

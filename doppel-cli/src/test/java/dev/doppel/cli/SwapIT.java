@@ -71,11 +71,8 @@ class SwapIT {
         return t.doppel(args.toArray(String[]::new));
     }
 
-    @Test
-    void aRestoreKilledBeforeTheSwapLeavesTheLiveDatabaseUnchanged() throws Exception {
-        String live = t.newName("killed");
-        assertThat(restore(small, live).code()).isZero();
-
+    /** Starts a restore of the big snapshot in another JVM and kills it (SIGKILL) once it is copying rows. */
+    private void killWhileLoading(String live) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Doppel.class.getName(),
                 "restore", big.toString(), "--to", url(live), "--progress", "lines", "--jobs", "1")
@@ -93,12 +90,30 @@ class SwapIT {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(seen).as("the child's progress").anyMatch(l -> l.contains("copying"));
         assertThat(t.exists(live + "_doppel_next")).as("killed while loading, before the swap").isTrue();
-        assertThat(t.checksums(live)).isEqualTo(smallData);
+    }
 
+    @Test
+    void aRestoreKilledBeforeTheSwapLeavesTheLiveDatabaseUnchanged() throws Exception {
+        String live = t.newName("killed");
+        assertThat(restore(small, live).code()).isZero();
+
+        killWhileLoading(live);
+        assertThat(t.checksums(live)).isEqualTo(smallData);
         SnapshotTesting.Result again = restore(big, live);
         assertThat(again.code()).as(again.all()).isZero();
         assertThat(again.err()).contains("dropping " + live + "_doppel_next, left by an interrupted restore");
         assertThat(t.checksums(live)).isEqualTo(bigData);
+
+        killWhileLoading(live);
+        assertThat(t.checksums(live)).isEqualTo(bigData);
+        SnapshotTesting.Result other = restore(small, live, "--resume");
+        assertThat(other.code()).as("another snapshot does not continue the load: " + other.all()).isEqualTo(2);
+        assertThat(other.err()).contains("was loading another snapshot");
+        SnapshotTesting.Result resumed = restore(big, live, "--resume");
+        assertThat(resumed.code()).as(resumed.all()).isZero();
+        assertThat(resumed.err()).contains("resuming the restore into " + live + "_doppel_next");
+        assertThat(t.checksums(live)).isEqualTo(bigData);
+        assertThat(restore(big, live, "--resume").code()).as("nothing left to resume").isEqualTo(2);
     }
 
     @Test

@@ -79,7 +79,7 @@ final class PostgresSwap implements DatabaseSwap {
         List<String> after = new ArrayList<>();
         try {
             Catalog.query(connection, "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
-                    + " WHERE datname = ?", row -> options.add(" TEMPLATE template0 ENCODING " + Sql.literal(row.getString(1))
+                    + " WHERE datname = ?", row -> options.add(" ENCODING " + Sql.literal(row.getString(1))
                     + " LC_COLLATE " + Sql.literal(row.getString(2)) + " LC_CTYPE " + Sql.literal(row.getString(3))), live);
             Catalog.query(connection, "SELECT s.cfg FROM pg_db_role_setting r JOIN pg_database d ON d.oid = r.setdatabase,"
                     + " unnest(r.setconfig) AS s(cfg) WHERE d.datname = ? AND r.setrole = 0", row -> {
@@ -96,7 +96,8 @@ final class PostgresSwap implements DatabaseSwap {
                         after.add("GRANT " + row.getString(2) + " ON DATABASE " + Sql.ident(name) + " TO " + row.getString(1));
                     }, live);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + Sql.ident(name) + String.join("", options));
+                // template0: never template1, which may hold objects, and which this session may be connected to
+                statement.execute("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0" + String.join("", options));
                 for (String sql : after) {
                     statement.execute(sql);
                 }

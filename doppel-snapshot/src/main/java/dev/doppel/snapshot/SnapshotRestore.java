@@ -28,8 +28,9 @@ import java.util.Optional;
  * <p>By default the snapshot is loaded into a fresh database beside the live one, verified
  * (every file's digest before its rows are read, every chunk's row count, and the row counts the
  * server reports per table), and only then swapped in, in one step; anything failing before the
- * swap drops the fresh database and leaves the live one as it was. {@code inPlace} loads straight
- * into the named database instead, like {@code run}.
+ * swap leaves the live one as it was. A refused snapshot's partial load is dropped; after any
+ * other failure the fresh database is kept, so that {@code --resume} can continue it.
+ * {@code inPlace} loads straight into the named database instead, like {@code run}.
  */
 public final class SnapshotRestore {
     /** Masks nothing: restored data was masked when the snapshot was made. */
@@ -44,6 +45,8 @@ public final class SnapshotRestore {
     /**
      * @param keep earlier generations kept beside the live database after the swap
      * @param terminate end sessions on the live database at the swap instead of failing on them
+     * @param copy with {@code resume}, continues the load an interrupted restore of the same
+     *     snapshot left in the replacement (or, in place, in the target), keeping its finished files
      */
     public record Options(boolean inPlace, int keep, boolean terminate, CopyOptions copy) {}
 
@@ -69,16 +72,32 @@ public final class SnapshotRestore {
                 + engine.name() + " engine cannot swap a database in; restore with --in-place into an empty database"));
         try (swap) {
             LiveSwap live = new LiveSwap(swap);
-            listener.phase("creating " + live.staging() + " beside " + live.live());
-            ConnectionConfig staging = live.prepare(() -> listener.phase("dropping " + live.staging()
-                    + ", left by an interrupted restore"));
+            ConnectionConfig staging;
+            if (options.copy().resume()) {
+                staging = live.leftover().orElseThrow(() -> new DoppelException(ExitCode.BAD_INPUT, "There is no"
+                        + " interrupted restore of " + live.live() + " to resume (no " + live.staging() + "); restore"
+                        + " without --resume"));
+                listener.phase("resuming the restore into " + live.staging());
+            } else {
+                listener.phase("creating " + live.staging() + " beside " + live.live());
+                staging = live.prepare(() -> listener.phase("dropping " + live.staging()
+                        + ", left by an interrupted restore"));
+            }
             RunSummary summary;
             try (TargetDatabase database = engine.openTarget(staging)) {
+                if (options.copy().resume()) {
+                    checkResumable(database, fingerprint(snapshot), live.staging());
+                }
                 summary = load(snapshot, source, plan, database, options.copy(), listener);
             } catch (RuntimeException e) {
-                listener.phase("the restore failed before the swap: dropping " + live.staging() + "; " + live.live()
-                        + " was not touched");
-                dropQuietly(live, e);
+                if (e instanceof DoppelException refused && refused.exitCode() == ExitCode.PRIVACY_GATE) {
+                    listener.phase("the restore failed before the swap: dropping " + live.staging() + "; " + live.live()
+                            + " was not touched");
+                    dropQuietly(live, e);
+                } else {
+                    listener.phase("the restore failed before the swap; " + live.live() + " was not touched. "
+                            + live.staging() + " is kept: continue with --resume, or restore again to start over");
+                }
                 throw e;
             }
             listener.phase("swapping " + live.staging() + " in as " + live.live());
@@ -101,12 +120,31 @@ public final class SnapshotRestore {
         }
     }
 
+    /** Names this snapshot's content: its id, masking fingerprint and the digest of every data file. */
+    private static String fingerprint(OpenedSnapshot snapshot) {
+        java.security.MessageDigest digest = DataFiles.sha256();
+        snapshot.manifest().data().forEach(t -> t.files().forEach(f -> digest.update(
+                (t.table() + " " + f.path() + " " + f.sha256() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return "snapshot " + snapshot.manifest().id() + " " + snapshot.manifest().policy().fingerprint() + " "
+                + java.util.HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    /** Only a load of this very snapshot is continued. */
+    private static void checkResumable(TargetDatabase database, String fingerprint, String name) {
+        String unfinished = database.ledger().flatMap(dev.doppel.core.engine.RunLedger::unfinishedRun).orElseThrow(() ->
+                new DoppelException(ExitCode.BAD_INPUT, name + " holds no unfinished load to resume (it was interrupted"
+                        + " before loading began); restore without --resume"));
+        if (!unfinished.equals(fingerprint)) {
+            throw new DoppelException(ExitCode.BAD_INPUT, name + " was loading another snapshot; restore without --resume"
+                    + " to start over");
+        }
+    }
+
     private static RunSummary load(OpenedSnapshot snapshot, SnapshotSource source, Plan plan, TargetDatabase database,
                                    CopyOptions copy, CopyListener listener) {
         CountingTarget counting = new CountingTarget(database);
         RuleBinder binder = new RuleBinder(TransformerRegistry.builtin(), NO_KEY, "en");
-        String fingerprint = "snapshot " + snapshot.manifest().id() + " " + snapshot.manifest().policy().fingerprint();
-        RunSummary summary = new CopyPipeline(binder, listener).run(plan, source, counting, copy, fingerprint);
+        RunSummary summary = new CopyPipeline(binder, listener).run(plan, source, counting, copy, fingerprint(snapshot));
         verifyCounts(snapshot.manifest(), counting.rows(), copy.resume());
         return summary;
     }

@@ -80,6 +80,11 @@ public final class LiveSwap {
         return swap.create(staging());
     }
 
+    /** The replacement an interrupted restore left behind, to continue loading it. */
+    public Optional<ConnectionConfig> leftover() {
+        return swap.databases().contains(staging()) ? Optional.of(swap.connection(staging())) : Optional.empty();
+    }
+
     /** Drops the replacement after a failure before the swap; the live database was never touched. */
     public void abandon() {
         swap.drop(staging(), true);
