@@ -73,10 +73,11 @@ final class ExportCommand implements Callable<Integer> {
     /** Writes beside the file and renames at the end, so that a failed export leaves no half script. */
     private SnapshotExport.Exported toFile(OpenedSnapshot snapshot, java.io.PrintWriter err) throws IOException {
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-            SnapshotExport.Exported exported = new SnapshotExport(Engines.load()).write(snapshot, out,
-                    line -> err.println("· " + line));
-            out.close();
+        try {
+            SnapshotExport.Exported exported;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                exported = new SnapshotExport(Engines.load()).write(snapshot, out, line -> err.println("· " + line));
+            }
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
             return exported;
         } catch (IOException e) {

@@ -277,6 +277,10 @@ class SnapshotIT {
         try (Stream<Path> left = Files.list(store)) {
             assertThat(left.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("s2", "s3");
         }
+        SnapshotTesting.Result one = t.doppel("snapshots", "list", store.resolve("s3").toString());
+        assertThat(one.out()).contains(".  ", "7,503").doesNotContain("INCOMPLETE");
+        assertThat(t.doppel("snapshots", "prune", "--keep", "1", store.resolve("s3").toString()).code()).isEqualTo(2);
+
         SnapshotTesting.Result again = t.doppel("snapshot", "-c", config.toString(), "--to", store.toString(), "--name", "s3");
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a snapshot");

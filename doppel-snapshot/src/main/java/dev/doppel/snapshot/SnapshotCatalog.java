@@ -19,8 +19,17 @@ public final class SnapshotCatalog {
     public record Listed(String id, boolean complete, String createdAt, long rows, long storedBytes, boolean encrypted,
                          boolean signed, List<String> paths) {}
 
+    /** The snapshots in the store, oldest first; when the URI names one snapshot, that one (with the id "."). */
     public static List<Listed> list(SnapshotStore store) {
-        return list(store, store.list(""));
+        List<SnapshotStore.Entry> entries = store.list("");
+        if (isSnapshot(entries)) {
+            return list(store, entries.stream().map(e -> new SnapshotStore.Entry("./" + e.path(), e.size())).toList());
+        }
+        return list(store, entries);
+    }
+
+    private static boolean isSnapshot(List<SnapshotStore.Entry> entries) {
+        return entries.stream().anyMatch(e -> e.path().equals(Manifest.FILE));
     }
 
     /** Oldest first. */
@@ -43,8 +52,9 @@ public final class SnapshotCatalog {
                 return;
             }
             try {
-                byte[] bytes = OpenedSnapshot.read(store, id + "/" + Manifest.FILE).orElseThrow();
-                Manifest manifest = ManifestCodec.read(bytes, store.uri() + id + "/" + Manifest.FILE);
+                String base = id.equals(".") ? "" : id + "/";
+                byte[] bytes = OpenedSnapshot.read(store, base + Manifest.FILE).orElseThrow();
+                Manifest manifest = ManifestCodec.read(bytes, store.uri() + base + Manifest.FILE);
                 boolean encrypted = manifest.storage() != null && manifest.storage().encryption() != null;
                 long rows = manifest.totals() == null ? 0 : manifest.totals().rows();
                 listed.add(new Listed(id, true, manifest.createdAt(), rows, stored, encrypted, signed, paths));
@@ -78,6 +88,10 @@ public final class SnapshotCatalog {
      * name given by --name, whose age is unknown.
      */
     public static Pruned prune(SnapshotStore store, int keep) {
+        if (isSnapshot(store.list(""))) {
+            throw new dev.doppel.core.error.DoppelException(dev.doppel.core.error.ExitCode.BAD_INPUT, store.uri()
+                    + " is a snapshot, not a store of snapshots; prune the folder or prefix that holds it");
+        }
         List<Listed> all = list(store);
         List<Listed> complete = all.stream().filter(Listed::complete).toList();
         List<Listed> keepList = complete.subList(Math.max(0, complete.size() - keep), complete.size());
