@@ -69,8 +69,9 @@ public final class CopyBenchmark {
             Map<String, Measured.Result> results = new LinkedHashMap<>();
             results.put("(a) pg_dump -Fd -j" + jobs + " -Z0 + pg_restore -j" + jobs + " (unmasked)", dumpAndRestore(pg, "source", "a_target", "a"));
             results.put("(b) dump, restore, UPDATE, dump, restore (masked)", updatePipeline(pg));
-            results.put("(c) doppel run --jobs " + jobs + " (masked), -Xmx" + heap, doppelRun(pg));
-            pg.checkSameCounts("source", List.of("a_target", "b_target", "c_target"));
+            results.put("(c) doppel run --jobs " + jobs + " (masked), -Xmx" + heap, doppelRun(pg, "c_target", true));
+            results.put("    doppel run --jobs " + jobs + " with every column kept", doppelRun(pg, "k_target", false));
+            pg.checkSameCounts("source", List.of("a_target", "b_target", "c_target", "k_target"));
 
             double baseline = results.values().iterator().next().seconds();
             System.out.println();
@@ -102,15 +103,15 @@ public final class CopyBenchmark {
         return new Measured.Result((System.nanoTime() - start) / 1e9, Math.max(first.peakKilobytes(), second.peakKilobytes()));
     }
 
-    private Measured.Result doppelRun(Server pg) throws Exception {
-        pg.execute("postgres", "CREATE DATABASE c_target");
+    private Measured.Result doppelRun(Server pg, String target, boolean masked) throws Exception {
+        pg.execute("postgres", "CREATE DATABASE " + target);
         Path key = work.resolve("bench.key");
         Files.writeString(key, "benchmark-key-not-secret-0123456789");
-        Path config = work.resolve("bench.yml");
-        Files.writeString(config, BenchData.config(pg.port));
+        Path config = work.resolve(target + ".yml");
+        Files.writeString(config, BenchData.config(pg.port, target, masked));
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "run", "-c", config.toString(),
                 "--jobs", Integer.toString(jobs), "--progress", "lines"));
-        return Measured.run(command, work.resolve("doppel-run.log"));
+        return Measured.run(command, work.resolve(target + "-run.log"));
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Run the masked copy on an embedded PostgreSQL with a generated sample shop, and show a few rows"
-                    + " before and after. Needs nothing but a JDK.",
+            "Run the masked copy on an embedded PostgreSQL (or MariaDB, with --engine mysql) with a generated sample"
+                    + " shop, and show a few rows before and after. Needs nothing but a JDK.",
             "The config it uses is written to --dir for you to read and adapt."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -43,6 +43,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--customers", paramLabel = "N", description = "Customers to generate; orders are five times that (default: ${DEFAULT-VALUE}).")
     int customers = 20_000;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "postgresql or mysql (an embedded MariaDB). Default: ${DEFAULT-VALUE}.")
+    DemoEngine engine = DemoEngine.postgresql;
+
+    /** The engines the demo can run on. */
+    enum DemoEngine { postgresql, mysql }
 
     @Option(names = "--keep-running", description = "Leave the embedded server running after the demo until Ctrl-C, to explore it.")
     boolean keepRunning;
@@ -57,6 +64,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (engine == DemoEngine.mysql) {
+            return new MySqlDemo(dir, customers, keepRunning).run(out, err);
+        }
         long start = System.nanoTime();
         out.println("Starting an embedded PostgreSQL…");
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            ScanCommand.class,
+            VerifyCommand.class,
             SnapshotCommand.class,
             RestoreCommand.class,
             RollbackCommand.class,
@@ -28,7 +30,7 @@ import picocli.CommandLine.Command;
             "  1  the run failed",
             "  2  bad arguments, config or policy; nothing was written",
             "  3  cannot connect or authenticate",
-            "  4  the privacy gate stopped the run (unclassified column, leak found)",
+            "  4  the privacy gate stopped the run (unclassified column, leak found by verification)",
             "  5  internal error",
             "",
             "Docs: docs/ in the source tree; start with docs/configuration.md."

@@ -1,27 +1,38 @@
 package dev.doppel.cli;
 
+import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
+import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.pipeline.RunSummary;
 import dev.doppel.core.transform.TransformerRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code doppel run}: the masked copy, source to target. */
+/** {@code doppel run}: the masked copy, source to target, then leak verification and the audit report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
             "Copy the source to the target with personal data masked, in one pass.",
-            "The source is read in one consistent, read-only snapshot; the target gets tables, data, then indexes,"
-                    + " constraints and triggers."
+            "The source is read in one consistent, read-only snapshot; the privacy gate and pre-flight checks run before"
+                    + " the target is touched; the target gets tables, data, then indexes, constraints and triggers; then"
+                    + " the target is verified against the source and an audit report is written."
         })
 final class RunCommand implements Callable<Integer> {
+    /** What to do with the target when verification finds a leak. */
+    enum OnLeak { DROP, KEEP }
+
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied in parallel (default: number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
@@ -45,6 +56,17 @@ final class RunCommand implements Callable<Integer> {
             description = "auto (bars on a terminal, lines otherwise), bars, lines or none. Default: ${DEFAULT-VALUE}.")
     ProgressMode progress = ProgressMode.AUTO;
 
+    @Option(names = "--no-verify", description = "Skip leak verification after the copy. The audit report says it was skipped.")
+    boolean noVerify;
+
+    @Option(names = "--on-leak", paramLabel = "ACTION",
+            description = "When verification finds a leak: drop (empty the target, the default) or keep (leave it to investigate).")
+    OnLeak onLeak = OnLeak.DROP;
+
+    @Option(names = "--sample-rows", paramLabel = "N",
+            description = "Rows sampled per table for pre-flight probes and the gate's proposals (default: ${DEFAULT-VALUE}; 0: made-up values).")
+    int sampleRows = RunChecks.DEFAULT.sampleRows();
+
     @Spec
     CommandSpec spec;
 
@@ -62,11 +84,29 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace and --resume exclude each other");
         }
         CopyOptions options = new CopyOptions(jobs, replace, resume, (long) chunkMegabytes << 20, attempts);
-        RunSummary summary;
-        try (ProgressDisplay display = ProgressDisplay.create(progress, err)) {
-            summary = new MaskedCopy(registry, Engines.load()).run(loaded, options, display);
+        if (sampleRows < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sample-rows must not be negative");
         }
-        out.println(Summaries.line(summary));
-        return 0;
+        AuditTrail trail = report.start("run", loaded);
+        int code = ExitCode.INTERNAL.code();
+        try {
+            RunSummary summary;
+            try (ProgressDisplay display = ProgressDisplay.create(progress, err)) {
+                summary = new MaskedCopy(registry, Engines.load()).run(loaded, options,
+                        new RunChecks(!noVerify, onLeak == OnLeak.DROP, sampleRows), display, trail);
+            }
+            out.println(Summaries.line(summary));
+            if (trail.verification() != null) {
+                out.println(trail.verification().describe());
+            }
+            code = ExitCode.OK.code();
+            return code;
+        } catch (RuntimeException e) {
+            trail.failed(e);
+            code = e instanceof DoppelException d ? d.exitCode().code() : ExitCode.INTERNAL.code();
+            throw e;
+        } finally {
+            report.write(trail, code, out, err);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.doppel.cli;
 
 import dev.doppel.core.engine.Engines;
 import dev.doppel.core.pipeline.CopyOptions;
+import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.transform.TransformerRegistry;
 import dev.doppel.snapshot.Manifest;
 import dev.doppel.snapshot.SnapshotSettings;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Write the masked data as a snapshot: zstd-compressed data files with their SHA-256, and a manifest"
                     + " (schema, row counts, masking fingerprint) written last.",
+            "The privacy gate, pre-flight checks and leak verification work as for 'run': the data files are read back"
+                    + " and checked against the source before the manifest makes the snapshot visible.",
             "The snapshot goes to URI/NAME/ (NAME: the UTC time, or --name). Encryption and signing come from the"
                     + " config's snapshot: section."
         })
@@ -54,13 +57,22 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "MODE", description = "auto, bars, lines or none (default: ${DEFAULT-VALUE}).")
     ProgressMode progress = ProgressMode.AUTO;
 
+    @Option(names = "--no-verify", description = "Skip leak verification of the written data files against the source."
+            + " By default a snapshot with a leak is deleted and never becomes visible (exit 4).")
+    boolean noVerify;
+
+    @Option(names = "--sample-rows", paramLabel = "N",
+            description = "Rows sampled per table for pre-flight probes and the gate's proposals (default: ${DEFAULT-VALUE}; 0: made-up values).")
+    int sampleRows = RunChecks.DEFAULT.sampleRows();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (jobs < 1 || chunkMegabytes < 1 || attempts < 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs, --chunk-size and --attempts must be at least 1");
+        if (jobs < 1 || chunkMegabytes < 1 || attempts < 1 || sampleRows < 0) {
+            throw new ParameterException(spec.commandLine(), "--jobs, --chunk-size and --attempts must be at least 1,"
+                    + " --sample-rows at least 0");
         }
         TransformerRegistry registry = TransformerRegistry.load();
         var loaded = config.load(registry);
@@ -71,7 +83,7 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         CopyOptions copy = new CopyOptions(jobs, false, false, (long) chunkMegabytes << 20, attempts);
         SnapshotWriter.Options options = new SnapshotWriter.Options(name, settings.key(), settings.signer(), recordSource,
-                Versions.tool(), copy);
+                Versions.tool(), copy, new RunChecks(!noVerify, true, sampleRows));
         SnapshotWriter.Written written;
         try (SnapshotStore store = Stores.open(uri, settings.s3());
              ProgressDisplay display = ProgressDisplay.create(progress, spec.commandLine().getErr())) {

@@ -6,7 +6,12 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"doppel " + version()};
+    }
+
+    /** The version, or "(development build)" when not running from the jar. */
+    static String version() {
         String version = Doppel.class.getPackage().getImplementationVersion();
-        return new String[] {"doppel " + (version == null ? "(development build)" : version)};
+        return version == null ? "(development build)" : version;
     }
 }

@@ -49,7 +49,8 @@ class SnapshotIT {
         SnapshotTesting.Result plain = t.doppel("snapshot", "-c", t.producerConfig("plain.yml", source, "unused", null)
                 .toString(), "--to", plainStore.toUri().toString(), "--name", "only", "--jobs", "2", "--chunk-size", "1");
         assertThat(plain.code()).as(plain.all()).isZero();
-        assertThat(plain.out()).contains("Snapshot " + plainStore.toUri() + "only/", "unsigned", "7 masked columns");
+        assertThat(plain.out()).contains("Snapshot " + plainStore.toUri() + "only/", "unsigned", "masked columns");
+        assertThat(plain.err()).contains("verifying the snapshot against the source", "Verification passed");
 
         t.keyPair("signing");
         t.keyPair("stranger");
@@ -121,6 +122,22 @@ class SnapshotIT {
         try (Stream<Path> files = Files.walk(plainStore)) {
             assertThat(files.filter(f -> f.toString().endsWith(".tsv.zst")).count()).isGreaterThanOrEqualTo(5);
         }
+    }
+
+    @Test
+    void aSnapshotThatLeaksIsDeletedAndNeverBecomesVisible() throws Exception {
+        Path config = t.producerConfig("leaky.yml", source, "unused", null);
+        Files.writeString(config, Files.readString(config).replace("        email: email\n", "        email: keep\n"));
+        Path store = shared.resolve("leaky");
+        SnapshotTesting.Result leaky = t.doppel("snapshot", "-c", config.toString(), "--to", store.toString(), "--name", "x");
+        assertThat(leaky.code()).as(leaky.all()).isEqualTo(4);
+        assertThat(leaky.err()).contains("verifying the snapshot against the source", "Verification FAILED",
+                "app.customers.email (keep)").doesNotContain("@example.org");
+        try (Stream<Path> left = Files.walk(store)) {
+            assertThat(left.filter(Files::isRegularFile).toList()).as("nothing of the snapshot is left").isEmpty();
+        }
+        SnapshotTesting.Result list = t.doppel("snapshots", "list", store.toString());
+        assertThat(list.out()).contains("No snapshots");
     }
 
     @Test

@@ -1,17 +1,19 @@
 package dev.doppel.postgres;
 
+import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.RowConsumer;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.SourceSchema;
+import dev.doppel.core.schema.Table;
 import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dev.doppel.core.engine.Chunk;
-import dev.doppel.core.schema.Table;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +31,7 @@ final class PostgresSource implements SourceDatabase {
     private final String snapshotId;
     private final int serverVersion;
     private volatile Set<TableName> partitioned = Set.of();
+    private Connection sampling;
 
     private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId, int serverVersion) {
         this.connector = connector;
@@ -87,7 +90,8 @@ final class PostgresSource implements SourceDatabase {
             PostgresSchemaReader reader = new PostgresSchemaReader(coordinator);
             SourceSchema schema = reader.read();
             partitioned = reader.partitionedTables();
-            return schema;
+            PostgresConstraintsReader constraints = new PostgresConstraintsReader(coordinator);
+            return schema.withConstraints(constraints.foreignKeys(), constraints.valueConstraints());
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot read the source's schema (" + connector.describe() + "): "
                     + PostgresErrors.describe(e) + ". The source user needs read access to the catalogs and tables.", e);
@@ -111,8 +115,46 @@ final class PostgresSource implements SourceDatabase {
         }
     }
 
+    /** Samples on one extra connection in the same snapshot, opened on first use; one caller at a time. */
     @Override
-    public void close() {
+    public synchronized void sample(Table table, List<Column> columns, int rows, RowConsumer consumer) {
+        if (rows <= 0 || columns.isEmpty()) {
+            return;
+        }
+        if (sampling == null) {
+            sampling = samplingConnection();
+        }
+        try {
+            new PostgresSampler(sampling).sample(table, columns, rows, partitioned.contains(table.name()), consumer);
+        } catch (RuntimeException e) {
+            close(sampling);
+            sampling = null;
+            throw e;
+        }
+    }
+
+    private Connection samplingConnection() {
+        Connection connection = connector.open();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            close(connection);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot to sample it: "
+                    + PostgresErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sampling != null) {
+            close(sampling);
+            sampling = null;
+        }
         close(coordinator);
     }
 

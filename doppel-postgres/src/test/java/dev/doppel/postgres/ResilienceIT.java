@@ -38,8 +38,8 @@ class ResilienceIT {
     void createSource() throws Exception {
         source = server.createDatabase("resilience");
         SqlScript.run(server, source, """
-                CREATE TABLE people (id integer PRIMARY KEY, email text NOT NULL, note text);
-                INSERT INTO people SELECT i, 'person' || i || '@example.org', repeat('n', 60) FROM generate_series(1, 300000) i;
+                CREATE TABLE people (id integer PRIMARY KEY, label text NOT NULL, note text);
+                INSERT INTO people SELECT i, 'person-' || i, repeat('n', 60) FROM generate_series(1, 300000) i;
                 CREATE TABLE tags (person_id integer REFERENCES people (id), tag text);
                 INSERT INTO tags SELECT i, 't' || (i % 7) FROM generate_series(1, 300000, 3) i;
                 ANALYZE;
@@ -57,7 +57,7 @@ class ResilienceIT {
                 masking:
                   key: "${env:DOPPEL_KEY}"
                   tables:
-                    public.people: { %s columns: { id: keep, email: keep, note: keep } }
+                    public.people: { %s columns: { id: keep, label: keep, note: keep } }
                     public.tags: { columns: { person_id: keep, tag: keep } }
                 """.formatted(server.url(source), server.user(), server.url(target), server.user(),
                 where == null ? "" : "where: \"" + where + "\","), server);

@@ -53,6 +53,11 @@ public final class OpenedSnapshot {
         return key;
     }
 
+    /** A snapshot just written whose manifest is not yet stored, to read it back for verification. */
+    static OpenedSnapshot written(SnapshotStore store, String prefix, Manifest manifest, EncryptionKey key) {
+        return new OpenedSnapshot(store, prefix, manifest, key);
+    }
+
     /**
      * Opens the snapshot the store's URI names, or the newest complete one in it.
      *

@@ -55,13 +55,18 @@ public final class SnapshotSource implements SourceDatabase {
             @Override
             public void read(TableCopy copy, RowConsumer consumer) {
                 Manifest.TableData data = tables.get(copy.table().name().toString());
-                Manifest.DataFile file = data == null ? null : data.files().stream()
-                        .filter(f -> f.path().equals(copy.chunk().key())).findFirst().orElse(null);
-                if (file == null) {
+                if (data == null) {
+                    throw new DoppelException(ExitCode.INTERNAL, "The snapshot has no data for " + copy.table().name());
+                }
+                List<Manifest.DataFile> files = copy.chunk().isWhole() ? data.files() : data.files().stream()
+                        .filter(f -> f.path().equals(copy.chunk().key())).toList();
+                if (files.isEmpty() && !copy.chunk().isWhole()) {
                     throw new DoppelException(ExitCode.INTERNAL, "The snapshot has no data file " + copy.chunk().key()
                             + " for " + copy.table().name());
                 }
-                stream(file, consumer);
+                RowConsumer target = Projection.of(data.columns(), copy.columns().stream().map(c -> c.name()).toList(),
+                        copy.table().name().toString(), consumer);
+                files.forEach(file -> stream(file, target));
             }
 
             @Override

@@ -3,11 +3,14 @@ package dev.doppel.snapshot;
 import dev.doppel.core.config.DoppelConfig;
 import dev.doppel.core.config.TableMode;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyListener;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
+import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.pipeline.RunSummary;
 import dev.doppel.core.plan.ColumnPlan;
 import dev.doppel.core.plan.Plan;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code doppel snapshot}: the masked copy, written to a store instead of a database. The source
- * is read and masked exactly as by {@code run}; the rows go to data files, then the signature,
+ * is read, gated and masked exactly as by {@code run}; the rows go to data files, which are read
+ * back and verified against the source for leaks like {@code run}'s target; then the signature,
  * then the manifest, last, which makes the snapshot visible.
  */
 public final class SnapshotWriter {
@@ -55,9 +59,11 @@ public final class SnapshotWriter {
      * @param key encrypts the data files; null to leave them unencrypted
      * @param signer signs the manifest; null to leave it unsigned
      * @param recordSource write the source's redacted URL into the manifest
+     * @param checks leak verification reads the written snapshot back before its manifest is
+     *     written; on a leak the snapshot's files are deleted and it never becomes visible
      */
     public record Options(String id, EncryptionKey key, ManifestSignature.Signer signer, boolean recordSource,
-                          String toolVersion, CopyOptions copy) {}
+                          String toolVersion, CopyOptions copy, RunChecks checks) {}
 
     /** A finished snapshot. */
     public record Written(String uri, Manifest manifest, RunSummary summary) {}
@@ -85,12 +91,22 @@ public final class SnapshotWriter {
         }
         SnapshotTarget target = new SnapshotTarget(store, prefix, options.key());
         AtomicReference<MaskedCopy.Planned> planned = new AtomicReference<>();
-        RunSummary summary = new MaskedCopy(registry, engines).run(config, p -> {
-            planned.set(p);
-            return target;
-        }, options.copy(), listener);
+        RunSummary summary = new MaskedCopy(registry, engines).run(config, new MaskedCopy.Destination() {
+            @Override
+            public TargetDatabase open(MaskedCopy.Planned plan) {
+                planned.set(plan);
+                return target;
+            }
 
-        Manifest manifest = manifest(id, started, config, planned.get(), target, options, summary);
+            @Override
+            public SourceDatabase readBack() {
+                listener.phase("verifying the snapshot against the source");
+                Manifest pending = manifest(id, started, config, planned.get(), target, options);
+                return new SnapshotSource(OpenedSnapshot.written(store, prefix, pending, options.key()));
+            }
+        }, options.copy(), options.checks(), listener, null);
+
+        Manifest manifest = manifest(id, started, config, planned.get(), target, options);
         byte[] bytes = ManifestCodec.write(manifest);
         if (options.signer() != null) {
             SignatureFile signature = new SignatureFile(options.signer().algorithm(),
@@ -113,8 +129,8 @@ public final class SnapshotWriter {
         upload.commit();
     }
 
-    private Manifest manifest(String id, Instant started, DoppelConfig config, MaskedCopy.Planned planned,
-                              SnapshotTarget target, Options options, RunSummary summary) {
+    private static Manifest manifest(String id, Instant started, DoppelConfig config, MaskedCopy.Planned planned,
+                                     SnapshotTarget target, Options options) {
         Plan plan = planned.plan();
         MaskingKey key = new MaskingKey(config.masking().key().value());
         List<Manifest.PolicyTable> policyTables = new ArrayList<>();
@@ -143,7 +159,7 @@ public final class SnapshotWriter {
                 new Manifest.Tool("doppel", options.toolVersion()),
                 new Manifest.Origin(planned.schema().engine(), planned.schema().serverVersion(),
                         options.recordSource() ? config.source().redactedUrl() : null),
-                new Manifest.Policy(PlanFingerprint.of(plan, key), key.fingerprint(), summary.maskedColumns(), policyTables),
+                new Manifest.Policy(PlanFingerprint.of(plan, key), key.fingerprint(), plan.maskedColumns(), policyTables),
                 new Manifest.Storage("zstd", encryption),
                 new Manifest.Schema(tables, plan.ddl().stream().map(Manifest.Ddl::of).toList()),
                 data, new Manifest.Totals(data.size(), rows, bytes, stored));

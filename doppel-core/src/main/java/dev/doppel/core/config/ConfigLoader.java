@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,8 @@ import java.util.function.Function;
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("version", "source", "target", "masking", "targets", "snapshot");
     private static final Set<String> CONNECTION_KEYS = Set.of("url", "user", "password");
-    private static final Set<String> MASKING_KEYS = Set.of("key", "locale", "unclassified", "tables");
+    private static final Set<String> MASKING_KEYS = Set.of("key", "locale", "unclassified", "tables", "verify");
+    private static final Set<String> VERIFY_KEYS = Set.of("allow");
     private static final Set<String> TABLE_KEYS = Set.of("mode", "where", "columns");
     private static final int MIN_KEY_LENGTH = 16;
 
@@ -138,7 +141,37 @@ public final class ConfigLoader {
             String locale = Optional.ofNullable(text(map, "locale")).orElse("en");
             Unclassified unclassified = unclassified(map);
             Map<TableName, TablePolicy> tables = tables(map);
-            return new MaskingPolicy(key == null ? null : new Secret(key), locale, unclassified, tables);
+            return new MaskingPolicy(key == null ? null : new Secret(key), locale, unclassified, tables, verifyAllow(map));
+        }
+
+        /** {@code verify: { allow: [schema.table.column, …] }}: findings reported without failing. */
+        private List<String> verifyAllow(YamlNode.Mapping masking) {
+            YamlNode node = masking.get("verify");
+            if (node == null || node instanceof YamlNode.Null) {
+                return List.of();
+            }
+            if (!(node instanceof YamlNode.Mapping map)) {
+                problems.add(node.location(), "masking.verify must be a map, e.g. { allow: [public.settings.support_email] }");
+                return List.of();
+            }
+            unknownKeys(map, VERIFY_KEYS, "masking.verify.");
+            YamlNode allow = map.get("allow");
+            if (allow == null || allow instanceof YamlNode.Null) {
+                return List.of();
+            }
+            List<String> columns = new ArrayList<>();
+            if (!(allow instanceof YamlNode.Sequence list)) {
+                problems.add(allow.location(), "masking.verify.allow must be a list of schema.table.column");
+                return List.of();
+            }
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlNode.Scalar s && s.text().split("\\.").length == 3) {
+                    columns.add(s.text());
+                } else {
+                    problems.add(item.location(), "each entry of masking.verify.allow must be written schema.table.column");
+                }
+            }
+            return columns;
         }
 
         private Unclassified unclassified(YamlNode.Mapping map) {

@@ -17,6 +17,16 @@ public interface RelationalEngine extends Engine {
      */
     SourceDatabase openSource(ConnectionConfig connection);
 
+    /**
+     * Like {@link #openSource(ConnectionConfig)}, for a copy that will open up to {@code readers}
+     * readers. An engine that cannot share one snapshot between connections opened later (MySQL)
+     * opens that many readers now, inside one synchronised point in time; the others ignore the
+     * hint.
+     */
+    default SourceDatabase openSource(ConnectionConfig connection, int readers) {
+        return openSource(connection);
+    }
+
     TargetDatabase openTarget(ConnectionConfig connection);
 
     /**

@@ -45,6 +45,14 @@ public interface TargetDatabase extends AutoCloseable {
     /** A writer on its own connection. One per worker. */
     TableWriter openWriter();
 
+    /**
+     * What the user should know about how the target is written, e.g. that the server refused
+     * the engine's bulk path and a slower one is used. Never holds a row value or a credential.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     @Override
     void close();
 }

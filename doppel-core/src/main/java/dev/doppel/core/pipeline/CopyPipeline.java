@@ -67,6 +67,7 @@ public final class CopyPipeline {
         }
 
         ChunkWorkers.Outcome copied = new ChunkWorkers(binder, listener, options).copy(plan, chunks, finished, source, target);
+        target.warnings().forEach(listener::warning);
 
         if (ledger != null) {
             ledger.phase(RunLedger.Phase.CONSTRAINTS);

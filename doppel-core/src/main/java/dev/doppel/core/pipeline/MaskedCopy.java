@@ -1,7 +1,10 @@
 package dev.doppel.core.pipeline;
 
+import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.config.DoppelConfig;
+import dev.doppel.core.config.MaskingPolicy;
+import dev.doppel.core.config.Unclassified;
 import dev.doppel.core.engine.Engines;
 import dev.doppel.core.engine.RelationalEngine;
 import dev.doppel.core.engine.SourceDatabase;
@@ -12,12 +15,24 @@ import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.PlanFingerprint;
 import dev.doppel.core.plan.Planner;
 import dev.doppel.core.plan.RuleBinder;
+import dev.doppel.core.plan.SampledProbes;
+import dev.doppel.core.scan.Proposer;
+import dev.doppel.core.scan.ScanAdvisor;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.TransformerRegistry;
-import java.util.function.Function;
+import dev.doppel.core.verify.LeakFoundException;
+import dev.doppel.core.verify.Verifier;
+import dev.doppel.core.verify.VerifyReport;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 
-/** The masked copy from a config: plan against the source, then copy to the target. */
+/**
+ * The masked copy from a config: plan against the source (privacy gate and pre-flight included),
+ * copy to the target, then verify the target against the source — all in one read-only snapshot
+ * of the source.
+ */
 public final class MaskedCopy {
     private final TransformerRegistry registry;
     private final Engines engines;
@@ -32,15 +47,38 @@ public final class MaskedCopy {
 
     /** Connects to the source read-only, reads its schema and plans; writes nothing anywhere. */
     public Planned plan(DoppelConfig config) {
+        return plan(config, RunChecks.DEFAULT.sampleRows());
+    }
+
+    /** As {@link #plan(DoppelConfig)}, probing rules on {@code sampleRows} sampled rows per table. */
+    public Planned plan(DoppelConfig config, int sampleRows) {
         RelationalEngine engine = engines.relational(config.source().url());
         try (SourceDatabase source = engine.openSource(config.source())) {
             SourceSchema schema = source.readSchema();
-            return new Planned(schema, new Planner(registry).plan(config, schema));
+            Plan plan = planner(config, source, sampleRows).plan(config, schema);
+            if (!source.warnings().isEmpty()) {
+                List<String> warnings = new ArrayList<>(source.warnings());
+                warnings.addAll(plan.warnings());
+                plan = new Plan(plan.tables(), plan.ddl(), plan.skippedObjects(), warnings, plan.notes());
+            }
+            return new Planned(schema, plan);
         }
     }
 
-    /** Plans, then copies. The target is opened only once the plan has passed every check. */
+    /** Plans, copies and verifies with the default checks. */
     public RunSummary run(DoppelConfig config, CopyOptions options, CopyListener listener) {
+        return run(config, options, RunChecks.DEFAULT, listener, null);
+    }
+
+    /**
+     * Plans, then copies, then verifies. The target is opened only once the plan has passed the
+     * privacy gate and every pre-flight check.
+     *
+     * @param trail records what happens for the audit report; may be null
+     * @throws LeakFoundException when verification finds values that survived masking; the target
+     *     has then been emptied unless {@link RunChecks#dropTargetOnLeak()} is false
+     */
+    public RunSummary run(DoppelConfig config, CopyOptions options, RunChecks checks, CopyListener listener, AuditTrail trail) {
         ConnectionConfig targetConfig = config.target();
         if (targetConfig == null) {
             throw new DoppelException(ExitCode.BAD_INPUT, config.file() + " has no 'target'; add target.url, user and "
@@ -52,26 +90,137 @@ public final class MaskedCopy {
             throw new DoppelException(ExitCode.BAD_INPUT, "The source is " + engine.name() + " and the target is "
                     + targetEngine.name() + "; a direct copy needs the same engine on both sides");
         }
-        return run(config, planned -> engine.openTarget(targetConfig), options, listener);
+        return run(config, new Destination() {
+            @Override
+            public TargetDatabase open(Planned planned) {
+                return engine.openTarget(targetConfig);
+            }
+
+            @Override
+            public SourceDatabase readBack() {
+                return engine.openSource(targetConfig);
+            }
+        }, options, checks, listener, trail);
     }
 
     /**
-     * Plans, then copies into the target {@code openTarget} opens once the plan has passed every
-     * check: a database, or a snapshot store that records what it receives.
+     * Where a masked copy goes when it is not the config's target: a snapshot store that records
+     * what it receives.
      */
-    public RunSummary run(DoppelConfig config, Function<Planned, TargetDatabase> openTarget, CopyOptions options,
-                          CopyListener listener) {
+    public interface Destination {
+        /** Opened once the plan has passed the privacy gate and every pre-flight check. */
+        TargetDatabase open(Planned planned);
+
+        /** What was written, read back for leak verification after the copy. */
+        SourceDatabase readBack();
+    }
+
+    /**
+     * Plans, copies into the destination, then verifies what was written against the source. On
+     * a leak the destination is cleared ({@link TargetDatabase#clear()}) unless
+     * {@link RunChecks#dropTargetOnLeak()} is false.
+     */
+    public RunSummary run(DoppelConfig config, Destination destination, CopyOptions options, RunChecks checks,
+                          CopyListener listener, AuditTrail trail) {
         RelationalEngine engine = engines.relational(config.source().url());
         listener.phase("reading the source schema");
-        try (SourceDatabase source = engine.openSource(config.source())) {
+        try (SourceDatabase source = engine.openSource(config.source(), options.jobs())) {
             SourceSchema schema = source.readSchema();
-            Plan plan = new Planner(registry).plan(config, schema);
-            plan.warnings().forEach(listener::warning);
-            MaskingKey key = new MaskingKey(config.masking().key().value());
-            RuleBinder binder = new RuleBinder(registry, key, config.masking().locale());
-            try (TargetDatabase target = openTarget.apply(new Planned(schema, plan))) {
-                return new CopyPipeline(binder, listener).run(plan, source, target, options, PlanFingerprint.of(plan, key));
+            if (trail != null) {
+                trail.source(schema);
             }
+            listener.phase("planning: privacy gate and pre-flight checks");
+            Plan plan = planner(config, source, checks.sampleRows()).plan(config, schema);
+            if (trail != null) {
+                trail.planned(plan);
+            }
+            source.warnings().forEach(listener::warning);
+            plan.warnings().forEach(listener::warning);
+            plan.notes().forEach(n -> listener.phase("note: " + n));
+            RuleBinder binder = binder(config);
+            String fingerprint = PlanFingerprint.of(plan, new MaskingKey(config.masking().key().value()));
+            RunSummary summary;
+            try (TargetDatabase target = destination.open(new Planned(schema, plan))) {
+                summary = new CopyPipeline(binder, listener).run(plan, source, target, options, fingerprint);
+                if (trail != null) {
+                    trail.copied(summary);
+                }
+                if (!checks.verify()) {
+                    listener.warning("leak verification is switched off (--no-verify)");
+                    if (trail != null) {
+                        trail.verificationSkipped();
+                    }
+                    return summary;
+                }
+                VerifyReport report;
+                try (SourceDatabase written = destination.readBack()) {
+                    report = verifier(config, binder, listener, options.jobs()).verify(plan, source, written);
+                }
+                if (trail != null) {
+                    trail.verified(report);
+                }
+                if (!report.passed()) {
+                    if (checks.dropTargetOnLeak()) {
+                        try {
+                            target.clear();
+                        } catch (DoppelException e) {
+                            throw new LeakFoundException(report, "Emptying the target failed (" + e.getMessage()
+                                    + "): it still holds the leaked values; drop it by hand.");
+                        }
+                        throw new LeakFoundException(report, "The target was emptied so that nobody uses the leaked values."
+                                + " Fix the rules and run again; 'doppel run --on-leak keep' keeps the target to investigate.");
+                    }
+                    throw new LeakFoundException(report, "The target was kept (--on-leak keep): it holds the leaked values;"
+                            + " drop it once you have looked.");
+                }
+                listener.phase(report.describe());
+            }
+            return summary;
         }
+    }
+
+    /**
+     * {@code doppel verify}: plans from the config (with {@code unclassified} taken as warn, since
+     * the target may predate columns added since) and verifies the target against the source.
+     */
+    public VerifyReport verify(DoppelConfig config, int jobs, CopyListener listener, AuditTrail trail) {
+        ConnectionConfig targetConfig = config.target();
+        if (targetConfig == null) {
+            throw new DoppelException(ExitCode.BAD_INPUT, config.file() + " has no 'target' to verify");
+        }
+        RelationalEngine engine = engines.relational(config.source().url());
+        MaskingPolicy policy = config.masking();
+        DoppelConfig lenient = new DoppelConfig(config.file(), config.source(), targetConfig, new MaskingPolicy(policy.key(),
+                policy.locale(), Unclassified.WARN, policy.tables(), policy.verifyAllow()));
+        try (SourceDatabase source = engine.openSource(config.source());
+             SourceDatabase target = engines.relational(targetConfig.url()).openSource(targetConfig)) {
+            SourceSchema schema = source.readSchema();
+            if (trail != null) {
+                trail.source(schema);
+            }
+            Plan plan = planner(lenient, source, RunChecks.DEFAULT.sampleRows()).plan(lenient, schema);
+            if (trail != null) {
+                trail.planned(plan);
+            }
+            VerifyReport report = verifier(config, binder(config), listener, jobs).verify(plan, source, target);
+            if (trail != null) {
+                trail.verified(report);
+            }
+            return report;
+        }
+    }
+
+    private Planner planner(DoppelConfig config, SourceDatabase source, int sampleRows) {
+        MaskingKey key = new MaskingKey(config.masking().key().value());
+        Proposer proposer = new Proposer(registry, key, config.masking().locale());
+        return new Planner(registry, new ScanAdvisor(source, proposer, sampleRows), new SampledProbes(source, sampleRows));
+    }
+
+    private RuleBinder binder(DoppelConfig config) {
+        return new RuleBinder(registry, new MaskingKey(config.masking().key().value()), config.masking().locale());
+    }
+
+    private static Verifier verifier(DoppelConfig config, RuleBinder binder, CopyListener listener, int jobs) {
+        return new Verifier(binder, new HashSet<>(config.masking().verifyAllow()), listener, jobs);
     }
 }

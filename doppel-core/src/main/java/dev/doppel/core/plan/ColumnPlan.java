@@ -8,8 +8,14 @@ import dev.doppel.core.transform.builtin.KeepTransformer;
  * What happens to one column.
  *
  * @param rule the config's rule, or null when the column is copied unchanged without one
+ * @param origin why a {@link Source#PROPAGATED} column has its rule, e.g. {@code app.customers.id
+ *     through foreign key orders_customer_id_fkey}; null otherwise
  */
-public record ColumnPlan(Column column, ColumnRule rule, Source source) {
+public record ColumnPlan(Column column, ColumnRule rule, Source source, String origin) {
+
+    public ColumnPlan(Column column, ColumnRule rule, Source source) {
+        this(column, rule, source, null);
+    }
 
     /** Why the column gets what it gets. */
     public enum Source {
@@ -18,7 +24,9 @@ public record ColumnPlan(Column column, ColumnRule rule, Source source) {
         /** Computed by the target: never read nor written. */
         GENERATED,
         /** No rule, copied unchanged because {@code unclassified: warn}. */
-        UNCLASSIFIED
+        UNCLASSIFIED,
+        /** No rule in the config: the rule of the key it references, so that the foreign key still holds. */
+        PROPAGATED
     }
 
     public String transformer() {

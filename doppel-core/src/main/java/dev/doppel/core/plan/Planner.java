@@ -13,31 +13,46 @@ import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
 import dev.doppel.core.schema.TableName;
-import dev.doppel.core.transform.BindException;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.TransformerRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Policy × introspected schema → {@link Plan}. Checks everything at once: tables and columns the
- * config names but the source lacks, rules that cannot work on their column, and — the privacy
- * gate — columns of copied tables that nobody classified.
+ * Policy × introspected schema → {@link Plan}. Checks everything at once and reports it together:
+ * tables and columns the config names but the source lacks; rules carried along foreign keys and
+ * the conflicts between them ({@link KeyPropagation}); the pre-flight of every rule against its
+ * column ({@link Preflight}); and — the privacy gate — columns of copied tables, including tables
+ * the config does not know yet, that nobody classified.
  */
 public final class Planner {
     private final TransformerRegistry registry;
+    private final ColumnAdvisor advisor;
+    private final ProbeInputs probes;
 
     public Planner(TransformerRegistry registry) {
-        this.registry = registry;
+        this(registry, ColumnAdvisor.NONE, ProbeInputs.SYNTHETIC);
     }
 
     /**
-     * @throws dev.doppel.core.error.ProblemsException exit 2 for config problems, exit 4 when
-     *     {@code unclassified: fail} finds columns without a rule
+     * @param advisor proposes rules for unclassified columns in the gate's message
+     * @param probes the values pre-flight runs rules on
+     */
+    public Planner(TransformerRegistry registry, ColumnAdvisor advisor, ProbeInputs probes) {
+        this.registry = registry;
+        this.advisor = advisor;
+        this.probes = probes;
+    }
+
+    /**
+     * @throws UnclassifiedColumnsException exit 4 when {@code unclassified: fail} finds columns
+     *     without a rule; its message lists the other problems too
+     * @throws dev.doppel.core.error.ProblemsException exit 2 for config and pre-flight problems
      */
     public Plan plan(DoppelConfig config, SourceSchema schema) {
         MaskingPolicy policy = config.masking();
@@ -51,83 +66,69 @@ public final class Planner {
             }
         });
 
-        RuleBinder binder = new RuleBinder(registry, new MaskingKey(policy.key().value()), policy.locale());
         List<TablePlan> plans = new ArrayList<>();
-        Map<TableName, List<Column>> unclassified = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        Set<TableName> newTables = new LinkedHashSet<>();
         for (Table table : schema.tables()) {
             TablePolicy tablePolicy = policy.table(table.name()).orElse(null);
-            TableMode mode = tablePolicy == null ? TableMode.COPY : tablePolicy.mode();
-            String where = tablePolicy == null ? null : tablePolicy.where();
-            Map<String, ColumnRule> rules = tablePolicy == null ? Map.of() : tablePolicy.columns();
-            rules.values().forEach(rule -> {
-                if (table.column(rule.column()).isEmpty()) {
-                    problems.add(rule.location(), "column " + rule.column() + " is not in " + table.name()
-                            + "; its columns are " + table.columns().stream().map(Column::name).collect(Collectors.joining(", ")));
-                }
-            });
-            List<ColumnPlan> columns = new ArrayList<>();
-            for (Column column : table.columns()) {
-                ColumnRule rule = rules.get(column.name());
-                if (column.generated()) {
-                    if (rule != null && !rule.transformer().equals("keep")) {
-                        problems.add(rule.location(), table.name() + "." + column.name()
-                                + " is a generated column the target computes itself; remove its rule");
-                    }
-                    columns.add(new ColumnPlan(column, null, ColumnPlan.Source.GENERATED));
-                } else if (rule != null) {
-                    columns.add(new ColumnPlan(column, rule, ColumnPlan.Source.CONFIG));
-                } else {
-                    columns.add(new ColumnPlan(column, null, ColumnPlan.Source.UNCLASSIFIED));
-                    if (mode == TableMode.COPY) {
-                        unclassified.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(column);
-                    }
-                }
+            if (tablePolicy == null) {
+                newTables.add(table.name());
             }
-            TablePlan plan = new TablePlan(table, mode, where, columns);
-            if (mode == TableMode.COPY) {
-                bindAll(binder, plan, problems);
-            }
-            plans.add(plan);
+            plans.add(tablePlan(table, tablePolicy, problems));
         }
-        problems.throwIfAny(ExitCode.BAD_INPUT, file + " does not match the source; nothing was written");
+        List<String> notes = new ArrayList<>();
+        plans = new KeyPropagation(registry, schema.foreignKeys()).apply(plans, notes, problems);
+        RuleBinder binder = new RuleBinder(registry, new MaskingKey(policy.key().value()), policy.locale());
+        new Preflight(registry, binder, schema, probes).check(plans, problems, notes);
 
-        if (!unclassified.isEmpty()) {
-            if (policy.unclassified() == Unclassified.FAIL) {
-                throw new UnclassifiedColumnsException(file, unclassified);
+        Map<TableName, List<Column>> unclassified = new LinkedHashMap<>();
+        for (TablePlan plan : plans) {
+            if (plan.mode() == TableMode.COPY) {
+                plan.columns().stream().filter(c -> c.source() == ColumnPlan.Source.UNCLASSIFIED)
+                        .forEach(c -> unclassified.computeIfAbsent(plan.table().name(), k -> new ArrayList<>()).add(c.column()));
             }
-            unclassified.forEach((t, cols) -> cols.forEach(c -> warnings.add("unclassified column " + t + "."
-                    + c.name() + " (" + c.nativeType() + ") is copied unchanged because unclassified: warn")));
         }
-        return withDdl(plans, schema, warnings);
+        if (!unclassified.isEmpty() && policy.unclassified() == Unclassified.FAIL) {
+            Map<TableName, Map<String, ColumnAdvisor.Advice>> advice = new LinkedHashMap<>();
+            unclassified.forEach((name, columns) -> advice.put(name, advisor.advise(tables.get(name), columns)));
+            newTables.retainAll(unclassified.keySet());
+            throw new UnclassifiedColumnsException(file, unclassified, newTables, advice, problems.list());
+        }
+        problems.throwIfAny(ExitCode.BAD_INPUT, file + " does not match the source or fails pre-flight; nothing was written");
+        List<String> warnings = new ArrayList<>();
+        unclassified.forEach((t, cols) -> cols.forEach(c -> warnings.add("unclassified column " + t + "."
+                + c.name() + " (" + c.nativeType() + ") is copied unchanged because unclassified: warn")));
+        return withDdl(plans, schema, warnings, notes);
     }
 
-    private static void bindAll(RuleBinder binder, TablePlan plan, Problems problems) {
-        for (ColumnPlan column : plan.copiedColumns()) {
-            if (!column.masked()) {
-                continue;
+    private static TablePlan tablePlan(Table table, TablePolicy tablePolicy, Problems problems) {
+        TableMode mode = tablePolicy == null ? TableMode.COPY : tablePolicy.mode();
+        String where = tablePolicy == null ? null : tablePolicy.where();
+        Map<String, ColumnRule> rules = tablePolicy == null ? Map.of() : tablePolicy.columns();
+        rules.values().forEach(rule -> {
+            if (table.column(rule.column()).isEmpty()) {
+                problems.add(rule.location(), "column " + rule.column() + " is not in " + table.name()
+                        + "; its columns are " + table.columns().stream().map(Column::name).collect(Collectors.joining(", ")));
             }
-            ColumnRule rule = column.rule();
-            String where = plan.table().name() + "." + column.column().name() + " (" + column.column().nativeType() + ")";
-            var descriptor = binder.descriptorOf(rule.transformer());
-            if (!descriptor.accepts(column.column().kind())) {
-                problems.add(rule.location(), "transformer '" + rule.transformer() + "' writes "
-                        + descriptor.columnKinds().stream().map(k -> k.name().toLowerCase()).sorted().collect(Collectors.joining("/"))
-                        + " values and cannot rule " + where + "; pick a transformer for that type");
-                continue;
-            }
-            try {
-                binder.bind(plan, column);
-            } catch (BindException e) {
-                problems.add(rule.location(), where + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                problems.add(rule.location(), where + ": the parameters of '" + rule.transformer()
-                        + "' are not valid (" + e.getClass().getSimpleName() + ")");
+        });
+        List<ColumnPlan> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            ColumnRule rule = rules.get(column.name());
+            if (column.generated()) {
+                if (rule != null && !rule.transformer().equals("keep")) {
+                    problems.add(rule.location(), table.name() + "." + column.name()
+                            + " is a generated column the target computes itself; remove its rule");
+                }
+                columns.add(new ColumnPlan(column, null, ColumnPlan.Source.GENERATED));
+            } else if (rule != null) {
+                columns.add(new ColumnPlan(column, rule, ColumnPlan.Source.CONFIG));
+            } else {
+                columns.add(new ColumnPlan(column, null, ColumnPlan.Source.UNCLASSIFIED));
             }
         }
+        return new TablePlan(table, mode, where, columns);
     }
 
-    private static Plan withDdl(List<TablePlan> plans, SourceSchema schema, List<String> warnings) {
+    private static Plan withDdl(List<TablePlan> plans, SourceSchema schema, List<String> warnings, List<String> notes) {
         Set<TableName> excluded = plans.stream().filter(p -> p.mode() == TableMode.EXCLUDE)
                 .map(p -> p.table().name()).collect(Collectors.toSet());
         List<DdlStatement> kept = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class Planner {
             }
         }
         skipped.forEach(s -> warnings.add("left out " + s));
-        return new Plan(plans, kept, skipped, warnings);
+        return new Plan(plans, kept, skipped, warnings, notes);
     }
 
     private static String suggestion(TableName missing, Set<TableName> existing) {

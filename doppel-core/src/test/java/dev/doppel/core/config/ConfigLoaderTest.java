@@ -97,7 +97,7 @@ class ConfigLoaderTest {
                 "doppel.yml:2:54: environment variable MISSING_PASSWORD is not set; export it before running doppel",
                 "doppel.yml:4:8: masking.key must have at least 16 characters; generate one with: openssl rand -base64 32",
                 "doppel.yml:5:17: unclassified must be 'fail' or 'warn'",
-                "doppel.yml:6:3: unknown key 'masking.colour'; expected one of key, locale, tables, unclassified",
+                "doppel.yml:6:3: unknown key 'masking.colour'; expected one of key, locale, tables, unclassified, verify",
                 "doppel.yml:8:5: table 'users' must be written as schema.table, e.g. public.users",
                 "doppel.yml:11:13: mode must be copy, schema_only or exclude",
                 "doppel.yml:13:45: parameter 'length' of 'hash' must be a whole number",

@@ -37,6 +37,13 @@ class TextTransformersTest {
     }
 
     @Test
+    void jsonLeavesADocumentWithoutMatchingPathsExactlyAsItCame() {
+        ValueTransform json = bind("json", Map.of("paths", Map.of("$[*].gift_to", "person_name")));
+        String document = "[{\"qty\": 1, \"sku\": \"SKU-0\"}]";
+        assertThat(mask(json, document)).isSameAs(document);
+    }
+
+    @Test
     void jsonMasksPathsDeletesAndKeepsTheRest() throws Exception {
         ValueTransform json = bind("json", Map.of("paths", Map.of(
                 "$.contact.email", "email",

@@ -76,9 +76,11 @@ public final class JsonTransformer implements Transformer {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not JSON");
             }
+            boolean[] touched = {false};
             for (int i = 0; i < paths1.length; i++) {
                 ValueTransform transform = transforms[i];
                 paths1[i].visit(root, (container, field, index, node) -> {
+                    touched[0] = true;
                     if (transform == null) {
                         return true;
                     }
@@ -90,6 +92,9 @@ public final class JsonTransformer implements Transformer {
                     }
                     return false;
                 });
+            }
+            if (!touched[0]) {
+                return value;
             }
             try {
                 return MAPPER.writeValueAsString(root);

@@ -1,0 +1,67 @@
+package dev.doppel.core.verify;
+
+import dev.doppel.core.plan.ColumnPlan;
+import dev.doppel.core.scan.ValuePatterns;
+import dev.doppel.core.schema.TableName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Scans a kept text column of the target for personal data. E-mail addresses and phone numbers
+ * written with separators, whole or inside text, are strong signs: one is a leak. Card numbers,
+ * My Numbers and IP addresses are weak (any 12-digit number passes a My Number check one time in
+ * eleven): they fail the column when at least half its values, and five or more, show them.
+ */
+final class KeptColumnScan {
+    private static final int WEAK_MIN = 5;
+
+    final ColumnPlan column;
+    private long values;
+    private long strong;
+    private long weak;
+    private final Map<String, Long> patterns = new LinkedHashMap<>();
+
+    KeptColumnScan(ColumnPlan column) {
+        this.column = column;
+    }
+
+    void accept(String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        values++;
+        String text = value.length() > 65_536 ? value.substring(0, 65_536) : value;
+        if (ValuePatterns.isEmail(text) || ValuePatterns.containsEmail(text)) {
+            count("e-mail address");
+            strong++;
+        } else if (ValuePatterns.isPhone(text) || ValuePatterns.containsPhone(text)) {
+            count("phone number");
+            strong++;
+        } else if (ValuePatterns.isCardNumber(text) || ValuePatterns.isMyNumber(text)
+                || ValuePatterns.containsCardOrMyNumber(text)) {
+            count("card number or My Number");
+            weak++;
+        } else if (ValuePatterns.isIpAddress(text)) {
+            count("IP address");
+            weak++;
+        }
+    }
+
+    long values() {
+        return values;
+    }
+
+    ColumnVerdict verdict(TableName table, boolean allowed) {
+        boolean leak = strong > 0 || weak >= WEAK_MIN && weak * 2 >= values;
+        String detail = patterns.isEmpty() ? "no personal data in " + values + " kept values"
+                : "kept values that look like personal data: " + patterns.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("")
+                        + " (of " + values + ")" + (leak ? "; give the column a masking rule" : "");
+        return new ColumnVerdict(table, column.column().name(), "keep", ColumnVerdict.Check.KEPT, values, 0, 0, patterns,
+                leak, allowed, detail);
+    }
+
+    private void count(String pattern) {
+        patterns.merge(pattern, 1L, Long::sum);
+    }
+}

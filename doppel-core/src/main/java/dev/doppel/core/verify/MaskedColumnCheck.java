@@ -1,0 +1,99 @@
+package dev.doppel.core.verify;
+
+import dev.doppel.core.plan.ColumnPlan;
+import dev.doppel.core.schema.TableName;
+import dev.doppel.core.transform.ValueTransform;
+import java.util.Map;
+
+/**
+ * The survivor count of one masked column, in bounded memory and up to three passes:
+ * <ol>
+ *   <li>source: the fingerprint of every value the rule changes goes into a Bloom filter (values
+ *       the rule maps to themselves by design, NULL and empty are left out);</li>
+ *   <li>target: every value whose fingerprint the filter may hold becomes a candidate;</li>
+ *   <li>source again, only when there are candidates: each candidate is marked when a source value
+ *       has its fingerprint, and when a masked output has it.</li>
+ * </ol>
+ * A candidate a source value has and no masked output explains is a value that survived masking.
+ * Outputs that merely coincide with another row's source value (a shifted date, a phone number of
+ * the same shape) are explained by the outputs and not counted.
+ */
+final class MaskedColumnCheck {
+    private static final int MAX_CANDIDATES = 1 << 19;
+
+    final int sourceIndex;
+    final ColumnPlan column;
+    private final ValueTransform transform;
+    private final BloomFilter sources;
+    private final Candidates candidates = new Candidates(MAX_CANDIDATES);
+    private long sameByDesign;
+    private long targetValues;
+
+    MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, long expectedRows, long maxBits) {
+        this.sourceIndex = sourceIndex;
+        this.column = column;
+        this.transform = transform;
+        this.sources = new BloomFilter(expectedRows, maxBits);
+    }
+
+    void firstSourcePass(String value, RowFields row, Fingerprints fingerprints) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String output = output(value, row);
+        if (value.equals(output)) {
+            sameByDesign++;
+            return;
+        }
+        sources.add(fingerprints.of(value));
+    }
+
+    void targetPass(String value, Fingerprints fingerprints) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        targetValues++;
+        long fingerprint = fingerprints.of(value);
+        if (sources.mightContain(fingerprint)) {
+            candidates.increment(fingerprint);
+        }
+    }
+
+    boolean needsSecondSourcePass() {
+        return !candidates.isEmpty();
+    }
+
+    void secondSourcePass(String value, RowFields row, Fingerprints fingerprints) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String output = output(value, row);
+        if (output != null) {
+            candidates.mark(fingerprints.of(output), Candidates.IN_OUTPUT);
+        }
+        if (!value.equals(output)) {
+            candidates.mark(fingerprints.of(value), Candidates.IN_SOURCE);
+        }
+    }
+
+    ColumnVerdict verdict(TableName table, boolean allowed) {
+        long survived = candidates.leaked();
+        long unchecked = candidates.overflow();
+        boolean leak = survived > 0 || unchecked > 0;
+        String detail = unchecked > 0
+                ? "too many target values (" + unchecked + "+) may equal source values to check them all; at least "
+                        + survived + " of " + targetValues + " survived masking"
+                : survived + " of " + targetValues + " target values equal a source value of the column"
+                        + (sameByDesign > 0 ? " (" + sameByDesign + " source values the rule keeps by design not counted)" : "");
+        return new ColumnVerdict(table, column.column().name(), column.transformer(), ColumnVerdict.Check.MASKED, targetValues,
+                survived, sameByDesign, Map.of(), leak, allowed, detail);
+    }
+
+    private String output(String value, RowFields row) {
+        try {
+            return transform.apply(value, row);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

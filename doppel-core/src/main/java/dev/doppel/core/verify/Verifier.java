@@ -1,0 +1,217 @@
+package dev.doppel.core.verify;
+
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TableCopy;
+import dev.doppel.core.engine.TableReader;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.pipeline.CopyListener;
+import dev.doppel.core.plan.ColumnPlan;
+import dev.doppel.core.plan.Plan;
+import dev.doppel.core.plan.RuleBinder;
+import dev.doppel.core.plan.TablePlan;
+import dev.doppel.core.schema.Column;
+import dev.doppel.core.schema.ColumnKind;
+import dev.doppel.core.schema.SourceSchema;
+import dev.doppel.core.schema.Table;
+import dev.doppel.core.schema.TableName;
+import dev.doppel.core.transform.ValueTransform;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Leak verification: reads the target back and proves that no value of a masked column survived
+ * masking, and that kept text columns hold no personal data. Tables are verified by up to
+ * {@code jobs} workers, each with its own source and target reader, taking tables from a shared
+ * queue. Memory is bounded: the Bloom filters of all tables being verified share
+ * {@value #MEMORY_BYTES} bytes (split among the workers, then among a table's masked columns),
+ * plus the candidates they let through (see {@link MaskedColumnCheck}). Values are decoded one by
+ * one, fingerprinted and let go; nothing is written anywhere.
+ */
+public final class Verifier {
+    /** Memory for the Bloom filters of the tables being verified at one time: 128 MB. */
+    static final long MEMORY_BYTES = 128L << 20;
+    private static final Set<ColumnKind> SCANNED_KEPT = Set.of(ColumnKind.TEXT, ColumnKind.JSON);
+
+    private final RuleBinder binder;
+    private final Set<String> allowed;
+    private final CopyListener listener;
+    private final int jobs;
+
+    /**
+     * @param allowed {@code schema.table.column} of columns whose findings are reported but do not fail
+     * @param jobs tables verified at the same time
+     */
+    public Verifier(RuleBinder binder, Set<String> allowed, CopyListener listener, int jobs) {
+        this.binder = binder;
+        this.allowed = Set.copyOf(allowed);
+        this.listener = listener;
+        this.jobs = jobs;
+    }
+
+    /**
+     * The target's table for a source table: the same qualified name, or — where the engine puts
+     * the whole copy in the target's one schema, as MySQL does with its database — the same name
+     * in that schema.
+     */
+    static Optional<Table> onTarget(Plan plan, SourceSchema targetSchema, TableName name) {
+        Optional<Table> same = targetSchema.table(name);
+        if (same.isPresent()) {
+            return same;
+        }
+        long sourceSchemas = plan.tables().stream().map(t -> t.table().name().schema()).distinct().count();
+        List<String> targetSchemas = targetSchema.tables().stream().map(t -> t.name().schema()).distinct().toList();
+        if (sourceSchemas == 1 && targetSchemas.size() == 1) {
+            return targetSchema.table(new TableName(targetSchemas.get(0), name.name()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param source the source, ideally in the same snapshot the run read
+     * @param target the target, opened read-only as a source
+     */
+    public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target) {
+        long start = System.nanoTime();
+        SourceSchema targetSchema = target.readSchema();
+        List<ColumnVerdict> verdicts = Collections.synchronizedList(new ArrayList<>());
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong targetValues = new AtomicLong();
+        Fingerprints fingerprints = new Fingerprints();
+        List<TablePlan> tables = plan.copied();
+        int workers = Math.max(1, Math.min(jobs, tables.size()));
+        long filterBytes = MEMORY_BYTES / workers;
+        listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " at a time");
+        Queue<TablePlan> queue = new ConcurrentLinkedQueue<>(tables);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "doppel-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(() -> {
+                    try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
+                        for (TablePlan table = queue.poll(); table != null; table = queue.poll()) {
+                            Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
+                            if (onTarget.isEmpty()) {
+                                problems.add("cannot verify " + table.table().name() + ": the target has no such table");
+                                continue;
+                            }
+                            verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints, filterBytes,
+                                    verdicts, problems, targetValues);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DoppelException(ExitCode.RUN_FAILED, "Verification was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                queue.clear();
+                throw runtime;
+            }
+            throw new DoppelException(ExitCode.INTERNAL, "A verification worker failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
+        List<String> order = tables.stream().map(t -> t.table().name().toString()).toList();
+        ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
+        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private void verifyTable(TablePlan table, Table onTarget, TableReader sourceReader, TableReader targetReader,
+                             Fingerprints fingerprints, long filterBytes, List<ColumnVerdict> verdicts, List<String> problems,
+                             AtomicLong total) {
+        TableName name = table.table().name();
+        List<ColumnPlan> copied = table.copiedColumns();
+        ValueTransform[] transforms = binder.bind(table);
+        long maskedCount = copied.stream().filter(ColumnPlan::masked).count();
+        long bitsEach = maskedCount == 0 ? 0 : filterBytes * 8 / maskedCount;
+        long expected = Math.max(table.table().estimatedRows(), 1_000);
+        List<MaskedColumnCheck> masked = new ArrayList<>();
+        List<KeptColumnScan> kept = new ArrayList<>();
+        List<Column> targetColumns = new ArrayList<>();
+        List<Object> readers = new ArrayList<>();
+        for (int i = 0; i < copied.size(); i++) {
+            ColumnPlan column = copied.get(i);
+            boolean isMasked = column.masked() && transforms[i] != null;
+            if (!isMasked && !SCANNED_KEPT.contains(column.column().kind())) {
+                continue;
+            }
+            Optional<Column> targetColumn = onTarget.column(column.column().name());
+            if (targetColumn.isEmpty()) {
+                problems.add("cannot verify " + name + "." + column.column().name() + ": the target table has no such column");
+                continue;
+            }
+            targetColumns.add(targetColumn.get());
+            if (isMasked) {
+                MaskedColumnCheck check = new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
+                masked.add(check);
+                readers.add(check);
+            } else {
+                KeptColumnScan scan = new KeptColumnScan(column);
+                kept.add(scan);
+                readers.add(scan);
+            }
+        }
+        if (targetColumns.isEmpty()) {
+            return;
+        }
+        RowFields sourceRow = new RowFields(copied.size(), transforms);
+        if (!masked.isEmpty()) {
+            sourceReader.read(table.copy(), (buffer, offset, length) -> {
+                sourceRow.split(buffer, offset, length);
+                for (MaskedColumnCheck check : masked) {
+                    check.firstSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
+                }
+            });
+        }
+        RowFields targetRow = new RowFields(targetColumns.size(), null);
+        targetReader.read(new TableCopy(onTarget, targetColumns, null), (buffer, offset, length) -> {
+            targetRow.split(buffer, offset, length);
+            for (int f = 0; f < readers.size(); f++) {
+                String value = targetRow.source(f);
+                if (readers.get(f) instanceof MaskedColumnCheck check) {
+                    check.targetPass(value, fingerprints);
+                } else {
+                    ((KeptColumnScan) readers.get(f)).accept(value);
+                }
+            }
+        });
+        List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
+        if (!again.isEmpty()) {
+            sourceReader.read(table.copy(), (buffer, offset, length) -> {
+                sourceRow.split(buffer, offset, length);
+                for (MaskedColumnCheck check : again) {
+                    check.secondSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
+                }
+            });
+        }
+        for (Object reader : readers) {
+            ColumnVerdict verdict = reader instanceof MaskedColumnCheck check
+                    ? check.verdict(name, allowed.contains(name + "." + check.column.column().name()))
+                    : ((KeptColumnScan) reader).verdict(name, allowed.contains(name + "." + ((KeptColumnScan) reader).column.column().name()));
+            verdicts.add(verdict);
+            total.addAndGet(verdict.values());
+        }
+    }
+}

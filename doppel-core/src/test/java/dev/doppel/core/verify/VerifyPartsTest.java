@@ -1,0 +1,52 @@
+package dev.doppel.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class VerifyPartsTest {
+    @Test
+    void fingerprintsAreSipHash24() {
+        Fingerprints sip = new Fingerprints(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+        assertThat(sip.hash(new byte[0])).isEqualTo(0x726fdb47dd0e0e31L);
+        assertThat(sip.hash(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e"))).isEqualTo(0xa129ca6149be45e5L);
+        assertThat(new Fingerprints().of("tanaka@example.jp")).isNotEqualTo(new Fingerprints().of("tanaka@example.jp"));
+    }
+
+    @Test
+    void theBloomFilterNeverForgetsAndRarelyImagines() {
+        BloomFilter filter = new BloomFilter(100_000, 1L << 24);
+        Random random = new Random(7);
+        long[] added = random.longs(100_000).toArray();
+        for (long value : added) {
+            filter.add(value);
+        }
+        for (long value : added) {
+            assertThat(filter.mightContain(value)).isTrue();
+        }
+        long imagined = random.longs(100_000).filter(filter::mightContain).count();
+        assertThat(imagined).isLessThan(100);
+        assertThat(filter.bytes()).isLessThanOrEqualTo(1L << 21);
+    }
+
+    @Test
+    void candidatesCountOnlyValuesTheSourceHasAndNoOutputExplains() {
+        Candidates candidates = new Candidates(4);
+        candidates.increment(1);
+        candidates.increment(1);
+        candidates.increment(2);
+        candidates.increment(3);
+        candidates.mark(1, Candidates.IN_SOURCE);
+        candidates.mark(2, Candidates.IN_SOURCE);
+        candidates.mark(2, Candidates.IN_OUTPUT);
+        assertThat(candidates.leaked()).isEqualTo(2);
+        for (int i = 10; i < 100; i++) {
+            candidates.increment(i);
+        }
+        assertThat(candidates.overflow()).isEqualTo(89);
+        assertThat(candidates.contains(1)).isTrue();
+        assertThat(candidates.contains(50)).isFalse();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.doppel.mysql;
+
+import dev.doppel.core.config.ConnectionConfig;
+import dev.doppel.core.engine.RelationalEngine;
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TargetDatabase;
+
+/**
+ * MySQL 5.7, 8.0 and 8.4 and MariaDB 10.5 and later: {@code jdbc:mysql://…}, {@code jdbc:mariadb://…},
+ * {@code mysql://…} or {@code mariadb://…}, naming one database.
+ */
+public final class MySqlEngine implements RelationalEngine {
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:") || url.startsWith("mysql://")
+                || url.startsWith("mariadb://"));
+    }
+
+    @Override
+    public SourceDatabase openSource(ConnectionConfig connection) {
+        return openSource(connection, 1);
+    }
+
+    @Override
+    public SourceDatabase openSource(ConnectionConfig connection, int readers) {
+        return MySqlSource.open(new MySqlConnector(connection, true), readers);
+    }
+
+    @Override
+    public TargetDatabase openTarget(ConnectionConfig connection) {
+        return new MySqlTarget(new MySqlConnector(connection, false));
+    }
+}
