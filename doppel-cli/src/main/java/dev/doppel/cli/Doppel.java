@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ScanCommand.class,
             VerifyCommand.class,
+            SnapshotCommand.class,
+            RestoreCommand.class,
+            RollbackCommand.class,
+            SnapshotsCommand.class,
+            ExportCommand.class,
             TransformersCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,9 +1,12 @@
 package dev.doppel.postgres;
 
 import dev.doppel.core.config.ConnectionConfig;
+import dev.doppel.core.engine.DatabaseSwap;
 import dev.doppel.core.engine.RelationalEngine;
 import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.SqlScriptWriter;
 import dev.doppel.core.engine.TargetDatabase;
+import java.util.Optional;
 
 /** PostgreSQL 12 and later: {@code jdbc:postgresql://…}, {@code postgresql://…} or {@code postgres://…}. */
 public final class PostgresEngine implements RelationalEngine {
@@ -26,5 +29,15 @@ public final class PostgresEngine implements RelationalEngine {
     @Override
     public TargetDatabase openTarget(ConnectionConfig connection) {
         return new PostgresTarget(new PostgresConnector(connection, false));
+    }
+
+    @Override
+    public Optional<DatabaseSwap> swap(ConnectionConfig live) {
+        return Optional.of(new PostgresSwap(live));
+    }
+
+    @Override
+    public Optional<SqlScriptWriter> sqlScript() {
+        return Optional.of(new PostgresSqlScript());
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * its file, line and column, and reported together (exit 2).
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_KEYS = Set.of("version", "source", "target", "masking");
+    private static final Set<String> TOP_KEYS = Set.of("version", "source", "target", "masking", "targets", "snapshot");
     private static final Set<String> CONNECTION_KEYS = Set.of("url", "user", "password");
     private static final Set<String> MASKING_KEYS = Set.of("key", "locale", "unclassified", "tables", "verify");
     private static final Set<String> VERIFY_KEYS = Set.of("allow");

@@ -31,4 +31,12 @@ public final class Engines {
         }
         throw new DoppelException(ExitCode.BAD_INPUT, engine.name() + " is not a relational engine");
     }
+
+    /** The relational engine with this {@link Engine#name()}, e.g. the one a snapshot was made with. */
+    public RelationalEngine relationalByName(String name) {
+        return engines.stream().filter(e -> e.name().equals(name) && e instanceof RelationalEngine)
+                .map(RelationalEngine.class::cast).findFirst().orElseThrow(() -> new DoppelException(ExitCode.BAD_INPUT,
+                        "No " + name + " engine is installed; known engines: "
+                                + String.join(", ", engines.stream().map(Engine::name).toList())));
+    }
 }

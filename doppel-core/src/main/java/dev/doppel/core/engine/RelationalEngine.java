@@ -28,4 +28,17 @@ public interface RelationalEngine extends Engine {
     }
 
     TargetDatabase openTarget(ConnectionConfig connection);
+
+    /**
+     * Swapping a freshly loaded database in for the live one the connection names, keeping the
+     * previous generations; empty when the engine cannot. Connects at once.
+     */
+    default java.util.Optional<DatabaseSwap> swap(ConnectionConfig live) {
+        return java.util.Optional.empty();
+    }
+
+    /** Writing a plain SQL script its own client loads; empty when the engine has none. */
+    default java.util.Optional<SqlScriptWriter> sqlScript() {
+        return java.util.Optional.empty();
+    }
 }

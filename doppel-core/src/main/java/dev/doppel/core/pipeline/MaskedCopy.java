@@ -90,6 +90,39 @@ public final class MaskedCopy {
             throw new DoppelException(ExitCode.BAD_INPUT, "The source is " + engine.name() + " and the target is "
                     + targetEngine.name() + "; a direct copy needs the same engine on both sides");
         }
+        return run(config, new Destination() {
+            @Override
+            public TargetDatabase open(Planned planned) {
+                return engine.openTarget(targetConfig);
+            }
+
+            @Override
+            public SourceDatabase readBack() {
+                return engine.openSource(targetConfig);
+            }
+        }, options, checks, listener, trail);
+    }
+
+    /**
+     * Where a masked copy goes when it is not the config's target: a snapshot store that records
+     * what it receives.
+     */
+    public interface Destination {
+        /** Opened once the plan has passed the privacy gate and every pre-flight check. */
+        TargetDatabase open(Planned planned);
+
+        /** What was written, read back for leak verification after the copy. */
+        SourceDatabase readBack();
+    }
+
+    /**
+     * Plans, copies into the destination, then verifies what was written against the source. On
+     * a leak the destination is cleared ({@link TargetDatabase#clear()}) unless
+     * {@link RunChecks#dropTargetOnLeak()} is false.
+     */
+    public RunSummary run(DoppelConfig config, Destination destination, CopyOptions options, RunChecks checks,
+                          CopyListener listener, AuditTrail trail) {
+        RelationalEngine engine = engines.relational(config.source().url());
         listener.phase("reading the source schema");
         try (SourceDatabase source = engine.openSource(config.source(), options.jobs())) {
             SourceSchema schema = source.readSchema();
@@ -107,7 +140,7 @@ public final class MaskedCopy {
             RuleBinder binder = binder(config);
             String fingerprint = PlanFingerprint.of(plan, new MaskingKey(config.masking().key().value()));
             RunSummary summary;
-            try (TargetDatabase target = engine.openTarget(targetConfig)) {
+            try (TargetDatabase target = destination.open(new Planned(schema, plan))) {
                 summary = new CopyPipeline(binder, listener).run(plan, source, target, options, fingerprint);
                 if (trail != null) {
                     trail.copied(summary);
@@ -120,7 +153,7 @@ public final class MaskedCopy {
                     return summary;
                 }
                 VerifyReport report;
-                try (SourceDatabase written = engine.openSource(targetConfig)) {
+                try (SourceDatabase written = destination.readBack()) {
                     report = verifier(config, binder, listener, options.jobs()).verify(plan, source, written);
                 }
                 if (trail != null) {

@@ -1,0 +1,110 @@
+package dev.doppel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.postgres.Fixture;
+import dev.doppel.postgres.TableChecksums;
+import dev.doppel.postgres.TestPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Map;
+
+/** A source, configs for both sides of a snapshot, and the doppel command, for the snapshot tests. */
+final class SnapshotTesting {
+    static final String PASSWORD = "hunter2-never-shown";
+    static final String SNAPSHOT_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+    final TestPostgres server = TestPostgres.get();
+    final Path dir;
+
+    SnapshotTesting(Path dir) throws IOException {
+        this.dir = dir;
+        Files.writeString(dir.resolve("key.txt"), Fixture.KEY);
+        Files.writeString(dir.resolve("snapshot.key"), SNAPSHOT_KEY);
+    }
+
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    Result doppel(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Doppel.run(new PrintWriter(out), new PrintWriter(err), args);
+        Result result = new Result(code, out.toString(), err.toString());
+        assertThat(result.all()).doesNotContain(PASSWORD, Fixture.KEY, SNAPSHOT_KEY);
+        return result;
+    }
+
+    /** The producing side's config: the fixture's, with a snapshot: section added. */
+    Path producerConfig(String name, String source, String target, String snapshotSection) throws IOException {
+        String text = Fixture.configText(server, source, target)
+                .replace("${env:PGPASS}", server.password())
+                .replace("${env:DOPPEL_KEY}", "${file:key.txt}");
+        Path file = dir.resolve(name);
+        Files.writeString(file, text + (snapshotSection == null ? "" : snapshotSection));
+        return file;
+    }
+
+    /** The restoring side's config: no source, no masking key; a target named "staging". */
+    Path consumerConfig(String name, String database, String snapshotSection) throws IOException {
+        String text = "version: 1\n"
+                + "targets:\n"
+                + "  staging: { url: \"" + server.url(database) + "\", user: \"" + server.user() + "\", password: \""
+                + server.password() + "\" }\n"
+                + (snapshotSection == null ? "" : snapshotSection);
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** Writes an Ed25519 key pair as PEM files NAME.pem (private) and NAME.pub.pem (public). */
+    void keyPair(String name) throws IOException, NoSuchAlgorithmException {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(dir.resolve(name + ".pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(dir.resolve(name + ".pub.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+
+    Map<String, String> checksums(String database) throws SQLException {
+        try (Connection connection = server.connect(database)) {
+            return TableChecksums.of(connection);
+        }
+    }
+
+    boolean exists(String database) throws SQLException {
+        try (Connection connection = server.connect("postgres");
+             var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            statement.setString(1, database);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** A fresh, unused database name (not created). */
+    String newName(String prefix) {
+        String name = server.createDatabase(prefix);
+        try (Connection connection = server.connect("postgres")) {
+            connection.createStatement().execute("DROP DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return name;
+    }
+}
