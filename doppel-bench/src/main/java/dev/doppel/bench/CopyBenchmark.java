@@ -72,14 +72,14 @@ public final class CopyBenchmark {
             results.put("(c) doppel run --jobs " + jobs + " (masked, verified), -Xmx" + heap, doppelRun(pg, "c_target", true, true));
             results.put("    the same with --no-verify", doppelRun(pg, "n_target", true, false));
             results.put("    the same with every column kept", doppelRun(pg, "k_target", false, false));
-            pg.checkSameCounts("source", List.of("a_target", "b_target", "c_target", "n_target", "k_target"));
+            results.put("(d) doppel snapshot + restore --in-place (both --no-verify)", snapshotAndRestore(pg));
+            pg.checkSameCounts("source", List.of("a_target", "b_target", "c_target", "n_target", "k_target", "d_target"));
 
             double baseline = results.values().iterator().next().seconds();
             System.out.println();
             System.out.printf(Locale.ROOT, "%-58s %10s %8s %12s%n", "method", "seconds", "× (a)", "peak RSS");
             results.forEach((name, result) -> System.out.printf(Locale.ROOT, "%-58s %10.1f %8.2f %9d MB%n", name,
                     result.seconds(), result.seconds() / baseline, result.peakKilobytes() / 1024));
-            System.out.println("(d) doppel snapshot + restore: not measured (snapshots are not built yet)");
         }
     }
 
@@ -116,6 +116,23 @@ public final class CopyBenchmark {
             command.add("--no-verify");
         }
         return Measured.run(command, work.resolve(target + "-run.log"));
+    }
+
+    private Measured.Result snapshotAndRestore(Server pg) throws Exception {
+        Path store = work.resolve("snapshots");
+        deleteRecursively(store);
+        Path config = work.resolve("d_target.yml");
+        Files.writeString(config, BenchData.config(pg.port, "d_target", true));
+        pg.execute("postgres", "CREATE DATABASE d_target");
+        long start = System.nanoTime();
+        Measured.Result snapshot = Measured.run(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "snapshot", "-c", config.toString(),
+                "--to", store.toUri().toString(), "--name", "bench", "--jobs", Integer.toString(jobs), "--progress", "lines",
+                "--no-verify"), work.resolve("d-snapshot.log"));
+        Measured.Result restore = Measured.run(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "restore",
+                store.resolve("bench").toUri().toString(), "--to", "jdbc:postgresql://localhost:" + pg.port + "/d_target?user=postgres",
+                "--in-place", "--jobs", Integer.toString(jobs), "--progress", "lines"), work.resolve("d-restore.log"));
+        deleteRecursively(store);
+        return new Measured.Result((System.nanoTime() - start) / 1e9, Math.max(snapshot.peakKilobytes(), restore.peakKilobytes()));
     }
 
     private static void deleteRecursively(Path path) throws IOException {
