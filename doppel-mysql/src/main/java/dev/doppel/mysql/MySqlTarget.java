@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.RunLedger;
 import dev.doppel.core.engine.TableWriter;
 import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.DoppelException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The target side: one database, the one its URL names. Checks that it is empty, clears it for
@@ -227,7 +229,19 @@ final class MySqlTarget implements TargetDatabase {
 
     @Override
     public TableWriter openWriter() {
-        return new MySqlTableWriter(connector.open(), loadData);
+        Connection writer = connector.open();
+        try {
+            return new MySqlTableWriter(writer, loadData, MySqlLedger.exists(writer));
+        } catch (SQLException e) {
+            MySqlConnector.close(writer);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot open a writer on the target: " + MySqlErrors.describe(e),
+                    e, MySqlErrors.isTransient(e));
+        }
+    }
+
+    @Override
+    public Optional<RunLedger> ledger() {
+        return Optional.of(new MySqlLedger(connection));
     }
 
     @Override
