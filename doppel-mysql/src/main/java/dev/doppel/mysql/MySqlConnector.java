@@ -146,6 +146,15 @@ final class MySqlConnector {
                 + ". Check the host, port and network, and that the server accepts connections.", e, MySqlErrors.isTransient(e));
     }
 
+    /** Closes a connection at once, without waiting for a reply: for connections a failure left unusable. */
+    static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
     static void close(Connection connection) {
         try {
             connection.close();

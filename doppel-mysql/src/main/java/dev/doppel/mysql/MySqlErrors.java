@@ -15,8 +15,14 @@ final class MySqlErrors {
     static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 3948, 4166, 2068);
     /** DDL that needs an object that is not there yet: table, view's table, function, FK's parent. */
     private static final Set<Integer> MISSING_DEPENDENCY = Set.of(1146, 1356, 1305, 1824, 1049);
-    /** Access denied of one kind or another. */
+    /** Lost connection, killed connection, deadlock, lock wait timeout, too many connections. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1040, 1203, 1205, 1213, 1927, 2006, 2013);
+    /**
+     * Creating something that is there already: table or sequence (1050), index (1061), foreign
+     * key (1826), routine (1304), trigger (1359), event (1537).
+     */
+    private static final Set<Integer> ALREADY_THERE = Set.of(1050, 1061, 1826, 1304, 1359, 1537);
+    /** Access denied of one kind or another. */
     static final Set<Integer> ACCESS_DENIED = Set.of(1044, 1045, 1142, 1143, 1227, 1370, 1419, 1698, 3530);
 
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn[=:]\\d+\\)\\s*");
@@ -56,6 +62,15 @@ final class MySqlErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the object a statement creates is there already (a resumed run repeating its last
+     * step). InnoDB reports a foreign key whose name is taken as error 1005 with errno 121.
+     */
+    static boolean isAlreadyThere(SQLException e) {
+        return ALREADY_THERE.contains(e.getErrorCode())
+                || e.getErrorCode() == 1005 && e.getMessage() != null && e.getMessage().contains("errno: 121");
     }
 
     static boolean isMissingDependency(SQLException e) {

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +20,12 @@ import java.util.concurrent.Future;
 
 /**
  * Loads tables through {@code LOAD DATA LOCAL INFILE} fed from a stream, or through multi-row
- * INSERTs where the target refuses local infile. Each table is loaded in its own transaction
- * with unique and foreign-key checks off (indexes and foreign keys come after the data anyway).
+ * INSERTs where the target refuses local infile. Each chunk is loaded in its own transaction
+ * with unique and foreign-key checks off (indexes and foreign keys come after the data anyway);
+ * when the target keeps a run ledger, the chunk's "done" mark commits in that same transaction.
+ * A table of an engine without transactions (MyISAM, Aria, MEMORY) keeps whatever part of a
+ * failed load reached it, so before a chunk is loaded into one, the rows of the chunk's range are
+ * deleted: a retried or resumed chunk never duplicates a row.
  *
  * <p>LOAD DATA is a single blocking statement that pulls its rows from an InputStream, while
  * the copy pushes batches of rows: the statement runs on this writer's loader thread and reads
@@ -30,11 +36,15 @@ import java.util.concurrent.Future;
 final class MySqlTableWriter implements TableWriter {
     private final Connection connection;
     private final boolean loadData;
+    private final boolean ledger;
     private final ExecutorService loader;
+    private final Map<String, Boolean> transactional = new HashMap<>();
+    private volatile boolean broken;
 
-    MySqlTableWriter(Connection connection, boolean loadData) {
+    MySqlTableWriter(Connection connection, boolean loadData, boolean ledger) {
         this.connection = connection;
         this.loadData = loadData;
+        this.ledger = ledger;
         this.loader = loadData ? Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "doppel-mysql-load");
             thread.setDaemon(true);
@@ -52,7 +62,48 @@ final class MySqlTableWriter implements TableWriter {
 
     @Override
     public RowOutput begin(TableCopy copy) {
+        try {
+            if (!transactional(copy.table().name().name())) {
+                clearChunk(copy);
+            }
+        } catch (SQLException e) {
+            DoppelException failure = failure(copy, MySqlErrors.describe(e), e);
+            rollback();
+            throw failure;
+        }
         return loadData ? new LoadDataOutput(copy) : new InsertOutput(copy);
+    }
+
+    /** True when the target table's engine has transactions; asked once per table. */
+    private boolean transactional(String table) throws SQLException {
+        Boolean known = transactional.get(table);
+        if (known == null) {
+            boolean[] answer = {true};
+            Catalog.query(connection, "SELECT e.TRANSACTIONS FROM information_schema.TABLES t JOIN information_schema.ENGINES e"
+                    + " ON e.ENGINE = t.ENGINE WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME = ?",
+                    row -> answer[0] = "YES".equalsIgnoreCase(row.getString(1)), table);
+            known = answer[0];
+            transactional.put(table, known);
+        }
+        return known;
+    }
+
+    /** Deletes what an earlier attempt left of the chunk in a table without transactions. */
+    private void clearChunk(TableCopy copy) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.executeLargeUpdate("DELETE FROM " + Sql.ident(copy.table().name().name())
+                    + (copy.chunk().isWhole() ? "" : " WHERE " + copy.chunk().predicate()));
+        }
+        connection.commit();
+    }
+
+    /** Marks the chunk done in the open transaction, when the target keeps a ledger, then commits. */
+    private void commit(TableCopy copy, long rows) throws SQLException {
+        if (ledger) {
+            MySqlLedger.markDone(connection, copy.table().name(), copy.chunk(), rows);
+        }
+        connection.commit();
     }
 
     /** The LOAD DATA statement for the copy's columns: hex-travelling columns go through a variable and UNHEX. */
@@ -75,17 +126,25 @@ final class MySqlTableWriter implements TableWriter {
                 + " (" + String.join(", ", targets) + ")" + (sets.isEmpty() ? "" : " SET " + String.join(", ", sets));
     }
 
-    static DoppelException failure(TableCopy copy, String reason, Throwable cause) {
+    /** The failure of a chunk; a transient one (a lost or killed connection) leaves the connection unusable. */
+    private DoppelException failure(TableCopy copy, String reason, Throwable cause) {
+        boolean transientFailure = cause instanceof SQLException sql && MySqlErrors.isTransient(sql);
+        if (transientFailure) {
+            broken = true;
+        }
         return new DoppelException(ExitCode.RUN_FAILED, "Writing " + copy.table().name()
                 + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " to the target failed: " + reason,
-                cause, cause instanceof SQLException sql && MySqlErrors.isTransient(sql));
+                cause, transientFailure);
     }
 
     private void rollback() {
+        if (broken) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // the connection is broken; the original error is reported
+            broken = true;
         }
     }
 
@@ -111,16 +170,22 @@ final class MySqlTableWriter implements TableWriter {
         }
     }
 
+    /**
+     * Rolls back and closes. A connection a failure left unusable (the server killed it, the
+     * network dropped it) is aborted instead: the loader thread may still hold the driver's lock
+     * on it, and waiting for that could take as long as the network's timeouts. The server rolls
+     * back what the connection had not committed.
+     */
     @Override
     public void close() {
         if (loader != null) {
             loader.shutdownNow();
         }
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // closing anyway
+        if (broken) {
+            MySqlConnector.abort(connection);
+            return;
         }
+        rollback();
         MySqlConnector.close(connection);
     }
 
@@ -187,14 +252,16 @@ final class MySqlTableWriter implements TableWriter {
                 stream.end();
                 long kept = load.get();
                 check(copy, rows, kept);
-                connection.commit();
+                commit(copy, kept);
                 return kept;
             } catch (ExecutionException e) {
+                DoppelException failure = describe(e.getCause());
                 rollback();
-                throw describe(e.getCause());
+                throw failure;
             } catch (SQLException e) {
+                DoppelException failure = failure(copy, MySqlErrors.describe(e), e);
                 rollback();
-                throw failure(copy, MySqlErrors.describe(e), e);
+                throw failure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 rollback();
@@ -204,6 +271,9 @@ final class MySqlTableWriter implements TableWriter {
 
         @Override
         public void abort() {
+            if (broken) {
+                return;
+            }
             try {
                 stream.end();
                 load.get();
@@ -260,11 +330,12 @@ final class MySqlTableWriter implements TableWriter {
             try {
                 flush();
                 check(copy, rows, kept);
-                connection.commit();
+                commit(copy, kept);
                 return kept;
             } catch (SQLException e) {
+                DoppelException failure = failure(copy, MySqlErrors.describe(e), e);
                 rollback();
-                throw failure(copy, MySqlErrors.describe(e), e);
+                throw failure;
             } catch (RuntimeException e) {
                 rollback();
                 throw e;

@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.RunLedger;
 import dev.doppel.core.engine.TableWriter;
 import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.DoppelException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The target side: one database, the one its URL names. Checks that it is empty, clears it for
@@ -143,14 +145,33 @@ final class MySqlTarget implements TargetDatabase {
         }
     }
 
-    /**
-     * Runs statements one by one, each in a fresh session state (statements of routines,
-     * triggers and events set their own sql_mode first). One that fails only because something
-     * it needs is not there yet is tried again after the others; rounds repeat while any
-     * statement succeeds.
-     */
     @Override
     public List<String> apply(List<DdlStatement> statements) {
+        return apply(statements, ApplyOptions.SERIAL);
+    }
+
+    /**
+     * Builds the leading secondary indexes and foreign keys on up to {@code jobs} connections
+     * ({@link MySqlIndexBuilder}), then runs the other statements one by one, each in a fresh
+     * session state (statements of routines, triggers and events set their own sql_mode first).
+     * One that fails only because something it needs is not there yet is tried again after the
+     * others; rounds repeat while any statement succeeds. When resuming, a statement whose object
+     * is there already counts as done.
+     */
+    @Override
+    public List<String> apply(List<DdlStatement> statements, ApplyOptions options) {
+        int leading = 0;
+        while (leading < statements.size() && (MySqlIndexBuilder.isIndexBuild(statements.get(leading))
+                || MySqlIndexBuilder.isForeignKeys(statements.get(leading)))) {
+            leading++;
+        }
+        if (leading > 0) {
+            new MySqlIndexBuilder(connector, options.jobs(), options.resuming()).build(statements.subList(0, leading));
+        }
+        return applyInOrder(statements.subList(leading, statements.size()), options.resuming());
+    }
+
+    private List<String> applyInOrder(List<DdlStatement> statements, boolean resuming) {
         List<String> result = new ArrayList<>();
         List<DdlStatement> pending = new ArrayList<>(statements);
         Map<DdlStatement, SQLException> failures = new LinkedHashMap<>();
@@ -166,7 +187,9 @@ final class MySqlTarget implements TargetDatabase {
                     jdbc.execute(statement.sql());
                     progress = true;
                 } catch (SQLException e) {
-                    if (statement.optional()) {
+                    if (resuming && MySqlErrors.isAlreadyThere(e)) {
+                        progress = true;
+                    } else if (statement.optional()) {
                         result.add(statement.object() + " was not created on the target: " + MySqlErrors.describe(e));
                         progress = true;
                     } else if (MySqlErrors.isMissingDependency(e)) {
@@ -190,10 +213,13 @@ final class MySqlTarget implements TargetDatabase {
         return result;
     }
 
-    private DoppelException failed(DdlStatement statement, SQLException e) {
+    static DoppelException failed(DdlStatement statement, SQLException e) {
         String hint = "";
         if (e.getErrorCode() == 1452 || e.getErrorCode() == 1062 || e.getErrorCode() == 1215) {
             hint = ". The masked data breaks this constraint: give the column a unique-safe or referentially consistent rule";
+        } else if (MySqlErrors.isMissingDependency(e)) {
+            hint = ". If it needs an excluded table, copy that table with mode schema_only; if it names another database,"
+                    + " create that on the target first";
         } else if (MySqlErrors.isAccessDenied(e)) {
             hint = ". The target account needs ALL PRIVILEGES on the database (CREATE ROUTINE, TRIGGER, EVENT included)";
         }
@@ -203,7 +229,19 @@ final class MySqlTarget implements TargetDatabase {
 
     @Override
     public TableWriter openWriter() {
-        return new MySqlTableWriter(connector.open(), loadData);
+        Connection writer = connector.open();
+        try {
+            return new MySqlTableWriter(writer, loadData, MySqlLedger.exists(writer));
+        } catch (SQLException e) {
+            MySqlConnector.close(writer);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot open a writer on the target: " + MySqlErrors.describe(e),
+                    e, MySqlErrors.isTransient(e));
+        }
+    }
+
+    @Override
+    public Optional<RunLedger> ledger() {
+        return Optional.of(new MySqlLedger(connection));
     }
 
     @Override

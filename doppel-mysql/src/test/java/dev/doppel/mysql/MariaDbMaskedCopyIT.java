@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.core.config.ConfigLoader;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.schema.DdlStatement;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,7 @@ class MariaDbMaskedCopyIT extends MaskedCopyContract {
 
     private TestServer server;
     private String sourceUser = READER;
+    private UnaryOperator<String> configEdit = UnaryOperator.identity();
 
     @BeforeAll
     void fixture() throws Exception {
@@ -103,7 +107,8 @@ class MariaDbMaskedCopyIT extends MaskedCopyContract {
                     @SRC@.order_audit: { columns: { id: keep, order_id: keep, action: keep, at: keep } }
                     @SRC@.legacy_log: { columns: { id: keep, message: keep } }
                     @SRC@.zero_ai: { columns: { id: keep, label: keep } }
-                """.formatted(server.url(SOURCE), sourceUser, server.url(target), WRITER).replace("@SRC@", SOURCE);
+                """.formatted(server.url(SOURCE), sourceUser, server.url(target), WRITER).replace("@SRC@", SOURCE)
+                .transform(configEdit);
     }
 
     @Override
@@ -229,6 +234,26 @@ class MariaDbMaskedCopyIT extends MaskedCopyContract {
         copy("doppel_copy_t6", new CopyOptions(3, false, false, 16 * 1024, 2));
         assertThat(phases().subList(before, phases().size())).anyMatch(p -> p.matches("copying 5 tables in \\d{2,} chunks.*"));
         assertSameAsFirstTarget("doppel_copy_t6");
+    }
+
+    @Test
+    @Order(14)
+    void maskedValuesThatBreakAForeignKeyStopTheRunNamingTheKey() throws SQLException {
+        createTarget("doppel_copy_t7");
+        configEdit = yaml -> yaml.replace("customer_id: keep", "customer_id: { transformer: number_noise, percent: 50 }");
+        try {
+            assertThatThrownBy(() -> copy("doppel_copy_t7", 2, false)).isInstanceOfSatisfying(DoppelException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.RUN_FAILED);
+                assertThat(e.getMessage()).contains("foreign keys of " + SOURCE + ".orders", "`fk_orders_customer`",
+                        "reference no row of `customers`", "referentially consistent rule");
+            });
+        } finally {
+            configEdit = UnaryOperator.identity();
+        }
+        try (Connection target = target("doppel_copy_t7")) {
+            assertThat(single(target, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                    + " WHERE CONSTRAINT_SCHEMA = DATABASE()")).isEqualTo("0");
+        }
     }
 
     private void assertSameAsFirstTarget(String other) throws SQLException {

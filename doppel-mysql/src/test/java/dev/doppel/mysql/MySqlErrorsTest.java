@@ -29,4 +29,24 @@ class MySqlErrorsTest {
         assertThat(MySqlErrors.isMissingDependency(new SQLException("Table 'x.y' doesn't exist", "42S02", 1146))).isTrue();
         assertThat(MySqlErrors.isMissingDependency(new SQLException("syntax", "42000", 1064))).isFalse();
     }
+
+    @Test
+    void objectsThatAreThereAlreadyAreRecognised() {
+        assertThat(MySqlErrors.isAlreadyThere(new SQLException("Duplicate key name 'kp'", "42000", 1061))).isTrue();
+        assertThat(MySqlErrors.isAlreadyThere(new SQLException("Duplicate FOREIGN KEY constraint name 't/fk'", "HY000", 1826)))
+                .isTrue();
+        assertThat(MySqlErrors.isAlreadyThere(new SQLException("Can't create table `t`.`c` (errno: 121 \"Duplicate key on write"
+                + " or update\")", "HY000", 1005))).isTrue();
+        assertThat(MySqlErrors.isAlreadyThere(new SQLException("Can't create table `t`.`c` (errno: 150 \"Foreign key constraint"
+                + " is incorrectly formed\")", "HY000", 1005))).isFalse();
+        assertThat(MySqlErrors.isAlreadyThere(new SQLException("Duplicate entry '…' for key 'PRIMARY'", "23000", 1062))).isFalse();
+    }
+
+    @Test
+    void killedConnectionsAreTransientAndSyntaxErrorsAreNot() {
+        assertThat(MySqlErrors.isTransient(new SQLException("Socket error", "08000", 0))).isTrue();
+        assertThat(MySqlErrors.isTransient(new SQLException("Connection was killed", "70100", 1927))).isTrue();
+        assertThat(MySqlErrors.isTransient(new SQLException("Unknown column 'x' in 'WHERE'", "42S22", 1054))).isFalse();
+        assertThat(MySqlErrors.isTransient(new SQLException("Access denied", "28000", 1045))).isFalse();
+    }
 }

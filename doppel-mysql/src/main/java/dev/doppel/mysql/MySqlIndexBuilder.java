@@ -1,0 +1,147 @@
+package dev.doppel.mysql;
+
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.DdlStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds secondary indexes, then foreign keys, after the load, on up to {@code jobs} connections.
+ *
+ * <p>Statements of one table stay on one connection, in order (InnoDB builds one table's
+ * indexes one ALTER at a time anyway); different tables build side by side. Foreign keys come
+ * once every index is there. With {@code foreign_key_checks} on, InnoDB adds a foreign key by
+ * copying the whole child table; instead, the rows are checked with one query per key (each
+ * child row looked up in the parent's index), and the key is then added with the checks off,
+ * which only records it. A statement whose form the check does not know is run with the
+ * server's own check. When resuming, a statement whose object is there already counts as done.
+ */
+final class MySqlIndexBuilder {
+    private final MySqlConnector connector;
+    private final int jobs;
+    private final boolean resuming;
+
+    MySqlIndexBuilder(MySqlConnector connector, int jobs, boolean resuming) {
+        this.connector = connector;
+        this.jobs = jobs;
+        this.resuming = resuming;
+    }
+
+    static boolean isIndexBuild(DdlStatement statement) {
+        return statement.phase() == DdlStatement.Phase.POST_DATA
+                && (statement.object().startsWith("indexes of ") || statement.object().startsWith("full-text index of "));
+    }
+
+    static boolean isForeignKeys(DdlStatement statement) {
+        return statement.phase() == DdlStatement.Phase.POST_DATA && statement.object().startsWith("foreign keys of ");
+    }
+
+    void build(List<DdlStatement> statements) {
+        run(byTable(statements.stream().filter(MySqlIndexBuilder::isIndexBuild).toList()));
+        run(byTable(statements.stream().filter(MySqlIndexBuilder::isForeignKeys).toList()));
+    }
+
+    private static List<List<DdlStatement>> byTable(List<DdlStatement> statements) {
+        Map<Object, List<DdlStatement>> byTable = new LinkedHashMap<>();
+        for (DdlStatement statement : statements) {
+            Object table = statement.object().substring(statement.object().indexOf(" of ") + 4);
+            byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(statement);
+        }
+        return new ArrayList<>(byTable.values());
+    }
+
+    private void run(List<List<DdlStatement>> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        Queue<List<DdlStatement>> queue = new ConcurrentLinkedQueue<>(tables);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int workers = Math.max(1, Math.min(jobs, tables.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "doppel-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(() -> work(queue, failure)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DoppelException(ExitCode.RUN_FAILED, "The run was interrupted while building indexes", e);
+        } catch (ExecutionException e) {
+            throw new DoppelException(ExitCode.INTERNAL, "An index builder failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private void work(Queue<List<DdlStatement>> queue, AtomicReference<RuntimeException> failure) {
+        try (Connection connection = connector.open(); Statement jdbc = connection.createStatement()) {
+            jdbc.setEscapeProcessing(false);
+            for (List<DdlStatement> table = queue.poll(); table != null && failure.get() == null; table = queue.poll()) {
+                for (DdlStatement statement : table) {
+                    try {
+                        execute(jdbc, statement);
+                    } catch (SQLException e) {
+                        if (!(resuming && MySqlErrors.isAlreadyThere(e))) {
+                            throw MySqlTarget.failed(statement, e);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            failure.compareAndSet(null, new DoppelException(ExitCode.RUN_FAILED, "Cannot build indexes on the target: "
+                    + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e)));
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private static void execute(Statement jdbc, DdlStatement statement) throws SQLException {
+        List<ForeignKey> keys = isForeignKeys(statement) ? ForeignKey.parse(statement.sql()) : List.of();
+        if (keys.isEmpty()) {
+            jdbc.execute("SET SESSION foreign_key_checks = 1");
+            jdbc.execute(statement.sql());
+            return;
+        }
+        for (ForeignKey key : keys) {
+            long violations;
+            try (ResultSet rows = jdbc.executeQuery(key.violationsQuery())) {
+                rows.next();
+                violations = rows.getLong(1);
+            }
+            if (violations > 0) {
+                throw new SQLException("Cannot add foreign key " + key.name() + ": " + violations + " row(s) of " + key.table()
+                        + " reference no row of " + key.parent(), "23000", 1452);
+            }
+        }
+        jdbc.execute("SET SESSION foreign_key_checks = 0");
+        try {
+            jdbc.execute(statement.sql());
+        } finally {
+            jdbc.execute("SET SESSION foreign_key_checks = 1");
+        }
+    }
+}
