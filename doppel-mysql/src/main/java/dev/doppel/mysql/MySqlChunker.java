@@ -102,4 +102,9 @@ final class MySqlChunker {
         }
         return null;
     }
+
+    /** True for the key ranges this class makes ({@code id:[100,200)}), whose predicate is MySQL SQL. */
+    static boolean isKeyRange(Chunk chunk) {
+        return chunk.key().matches("[^/]+:\\[-?\\d*,-?\\d*\\)");
+    }
 }

@@ -88,8 +88,15 @@ final class MySqlTableWriter implements TableWriter {
         return known;
     }
 
-    /** Deletes what an earlier attempt left of the chunk in a table without transactions. */
+    /**
+     * Deletes what an earlier attempt left of the chunk in a table without transactions. Only the
+     * whole table and this engine's own key ranges can be selected in SQL; a chunk from another
+     * source (a snapshot's data file) cannot, so a retry of it into such a table is not cleared.
+     */
     private void clearChunk(TableCopy copy) throws SQLException {
+        if (!copy.chunk().isWhole() && !MySqlChunker.isKeyRange(copy.chunk())) {
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             statement.executeLargeUpdate("DELETE FROM " + Sql.ident(copy.table().name().name())

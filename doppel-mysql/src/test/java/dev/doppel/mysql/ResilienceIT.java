@@ -50,7 +50,7 @@ class ResilienceIT {
         server.run(SOURCE, """
                 CREATE TABLE people (id int PRIMARY KEY, email varchar(100) NOT NULL, note varchar(200),
                     UNIQUE KEY uq_people_email (email), FULLTEXT KEY ft_people_note (note));
-                INSERT INTO people SELECT i, CONCAT('person', i, '@example.org'), CONCAT(REPEAT('n', 60), ' word', i % 5000)
+                INSERT INTO people SELECT i, CONCAT('person-', i), CONCAT(REPEAT('n', 60), ' word', i % 5000)
                     FROM @N WHERE i <= 100000;
                 CREATE TABLE tags (person_id int, tag varchar(10), KEY ix_tags_person (person_id),
                     CONSTRAINT fk_tags_person FOREIGN KEY (person_id) REFERENCES people (id));
