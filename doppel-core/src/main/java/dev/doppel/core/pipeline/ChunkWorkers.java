@@ -43,13 +43,15 @@ final class ChunkWorkers {
     private final RuleBinder binder;
     private final CopyListener listener;
     private final CopyOptions options;
+    private final CopyObserver observer;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicInteger retries = new AtomicInteger();
 
-    ChunkWorkers(RuleBinder binder, CopyListener listener, CopyOptions options) {
+    ChunkWorkers(RuleBinder binder, CopyListener listener, CopyOptions options, CopyObserver observer) {
         this.binder = binder;
         this.listener = listener;
         this.options = options;
+        this.observer = observer;
     }
 
     record Outcome(List<TableProgress> tables, int retries) {}
@@ -107,13 +109,17 @@ final class ChunkWorkers {
     }
 
     private void work(Queue<Work> queue, SourceDatabase source, TargetDatabase target) {
-        TableCopier copier = new TableCopier(binder, () -> failure.get() != null);
+        TableCopier copier = new TableCopier(binder, observer, () -> failure.get() != null);
         try (Connections connections = new Connections(source, target)) {
             for (Work work = queue.poll(); work != null && failure.get() == null; work = queue.poll()) {
                 if (work.state.started()) {
                     listener.tableStarted(work.state.progress);
                 }
-                copyWithRetries(work, copier, connections);
+                try {
+                    copyWithRetries(work, copier, connections);
+                } catch (OutOfMemoryError e) {
+                    throw outOfMemory(work, e);
+                }
                 if (work.state.chunkDone()) {
                     work.state.progress.finish();
                     listener.tableFinished(work.state.progress);
@@ -142,6 +148,18 @@ final class ChunkWorkers {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Rows are held whole while they are masked, so one huge row (a large bytea, BLOB or JSON value)
+     * can need more heap than the workers have; said as such, instead of a bare OutOfMemoryError.
+     */
+    private DoppelException outOfMemory(Work work, OutOfMemoryError e) {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        return new DoppelException(ExitCode.RUN_FAILED, "Ran out of memory copying " + work.describe() + " with a "
+                + heap + " MB heap and " + options.jobs() + " workers: a row of it may be too large to hold. Give doppel"
+                + " more heap (DOPPEL_JAVA_OPTS=-Xmx" + Math.max(1, heap * 4 / 1024) + "g) or run with fewer --jobs; rows"
+                + " up to about a tenth of the heap per worker are safe", e);
     }
 
     private static void pause(int attempt) {

@@ -39,6 +39,15 @@ public final class CopyPipeline {
 
     /** @param fingerprint identifies the plan, so that only the same run is ever resumed */
     public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options, String fingerprint) {
+        return run(plan, source, target, options, fingerprint, CopyObserver.NONE);
+    }
+
+    /**
+     * As {@link #run(Plan, SourceDatabase, TargetDatabase, CopyOptions, String)}, letting
+     * {@code observer} see every row as it is masked.
+     */
+    public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options, String fingerprint,
+                          CopyObserver observer) {
         long start = System.nanoTime();
         RunLedger ledger = target.ledger().orElse(null);
         boolean resuming = options.resume() && prepareResume(ledger, target, fingerprint);
@@ -66,7 +75,8 @@ public final class CopyPipeline {
             }
         }
 
-        ChunkWorkers.Outcome copied = new ChunkWorkers(binder, listener, options).copy(plan, chunks, finished, source, target);
+        observer.planned(chunks, finished);
+        ChunkWorkers.Outcome copied = new ChunkWorkers(binder, listener, options, observer).copy(plan, chunks, finished, source, target);
         target.warnings().forEach(listener::warning);
 
         if (ledger != null) {

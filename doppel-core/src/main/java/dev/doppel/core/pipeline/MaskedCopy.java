@@ -22,6 +22,7 @@ import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.transform.MaskingKey;
 import dev.doppel.core.transform.TransformerRegistry;
 import dev.doppel.core.verify.LeakFoundException;
+import dev.doppel.core.verify.SourceFilters;
 import dev.doppel.core.verify.Verifier;
 import dev.doppel.core.verify.VerifyReport;
 import java.util.ArrayList;
@@ -140,8 +141,11 @@ public final class MaskedCopy {
             RuleBinder binder = binder(config);
             String fingerprint = PlanFingerprint.of(plan, new MaskingKey(config.masking().key().value()));
             RunSummary summary;
+            Verifier verifier = verifier(config, binder, listener, options.jobs());
+            SourceFilters seen = checks.verify() ? verifier.sourceFilters(plan) : null;
             try (TargetDatabase target = destination.open(new Planned(schema, plan))) {
-                summary = new CopyPipeline(binder, listener).run(plan, source, target, options, fingerprint);
+                summary = new CopyPipeline(binder, listener).run(plan, source, target, options, fingerprint,
+                        seen == null ? CopyObserver.NONE : seen);
                 if (trail != null) {
                     trail.copied(summary);
                 }
@@ -154,7 +158,7 @@ public final class MaskedCopy {
                 }
                 VerifyReport report;
                 try (SourceDatabase written = destination.readBack()) {
-                    report = verifier(config, binder, listener, options.jobs()).verify(plan, source, written);
+                    report = verifier.verify(plan, source, written, seen);
                 }
                 if (trail != null) {
                     trail.verified(report);

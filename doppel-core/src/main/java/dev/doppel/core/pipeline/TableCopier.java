@@ -22,10 +22,12 @@ final class TableCopier {
     private static final int RETAINED_CAPACITY = 1 << 20;
 
     private final RuleBinder binder;
+    private final CopyObserver observer;
     private final BooleanSupplier cancelled;
 
-    TableCopier(RuleBinder binder, BooleanSupplier cancelled) {
+    TableCopier(RuleBinder binder, CopyObserver observer, BooleanSupplier cancelled) {
         this.binder = binder;
+        this.observer = observer;
         this.cancelled = cancelled;
     }
 
@@ -33,10 +35,14 @@ final class TableCopier {
         TableCopy copy = plan.copy().withChunk(chunk);
         RowMasker masker = new RowMasker(binder.bind(plan));
         Batch batch = new Batch(progress);
+        CopyObserver.ChunkObserver seen = observer.chunk(plan, chunk);
         TableWriter.RowOutput output = writer.begin(copy);
         try {
             reader.read(copy, (buffer, offset, length) -> {
                 masker.mask(buffer, offset, length, batch.sink);
+                if (seen != null) {
+                    seen.row(masker);
+                }
                 batch.rows++;
                 batch.bytes += length;
                 if (batch.sink.size() >= BATCH_BYTES) {
@@ -48,6 +54,9 @@ final class TableCopier {
             });
             batch.flush(output);
             output.finish();
+            if (seen != null) {
+                seen.committed();
+            }
         } catch (RuntimeException e) {
             output.abort();
             progress.add(-batch.countedRows, -batch.countedBytes);

@@ -10,8 +10,12 @@ import dev.doppel.core.transform.Transformer;
 import dev.doppel.core.transform.TransformerDescriptor;
 import dev.doppel.core.transform.TransformerRegistry;
 import dev.doppel.core.transform.ValueTransform;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /** Binds a table's rules to its columns: one {@link ValueTransform} per copied column. */
@@ -51,7 +55,34 @@ public final class RuleBinder {
      *     ruled by a transformer that may repeat values
      */
     public ValueTransform bind(TablePlan table, ColumnPlan column) {
-        BindContext context = context(table, column);
+        return bind(table, column, index -> { });
+    }
+
+    /**
+     * For each copied column, the indexes of the other columns its rule reads from the row
+     * ({@link dev.doppel.core.transform.RowValues}), as its transformer asked for them when it was
+     * bound (directly, or through a rule it composes with); empty for a column without a rule.
+     * Lets a reader that needs only some columns' masked values read just those and what they
+     * depend on.
+     */
+    public List<Set<Integer>> references(TablePlan table) {
+        List<Set<Integer>> references = new ArrayList<>();
+        for (ColumnPlan column : table.copiedColumns()) {
+            Set<Integer> read = new TreeSet<>();
+            if (column.masked()) {
+                bind(table, column, index -> {
+                    if (index >= 0) {
+                        read.add(index);
+                    }
+                });
+            }
+            references.add(Set.copyOf(read));
+        }
+        return references;
+    }
+
+    private ValueTransform bind(TablePlan table, ColumnPlan column, IntConsumer reads) {
+        BindContext context = context(table, column, reads);
         if (column.column().unique() && !context.descriptor().uniqueSafe()) {
             throw new BindException("column is UNIQUE and '" + context.descriptor().name() + "' may give equal outputs "
                     + "for distinct inputs; use a unique-safe transformer (" + uniqueSafeNames() + ")");
@@ -59,21 +90,24 @@ public final class RuleBinder {
         return registry.find(column.rule().transformer()).orElseThrow().bind(context);
     }
 
-    private BindContext context(TablePlan table, ColumnPlan column) {
+    private BindContext context(TablePlan table, ColumnPlan column, IntConsumer reads) {
         ColumnRule rule = column.rule();
         Transformer transformer = registry.find(rule.transformer()).orElseThrow();
         Params params = new Params(transformer.descriptor(), rule.params());
         return new BindContext(table.table(), column.column(), transformer.descriptor(), params, key, locale,
-                scope(table));
+                scope(table, reads));
     }
 
-    private BindScope scope(TablePlan table) {
+    /** @param reads told the index of every column a rule looks up */
+    private BindScope scope(TablePlan table, IntConsumer reads) {
         List<ColumnPlan> copied = table.copiedColumns();
         List<String> names = copied.stream().map(c -> c.column().name()).toList();
         return new BindScope() {
             @Override
             public int rowIndex(String column) {
-                return names.indexOf(column);
+                int index = names.indexOf(column);
+                reads.accept(index);
+                return index;
             }
 
             @Override
@@ -82,7 +116,7 @@ public final class RuleBinder {
                         .filter(c -> c.column().name().equals(column) && c.masked()
                                 && registry.find(c.rule().transformer()).isPresent())
                         .findFirst()
-                        .map(c -> context(table, c));
+                        .map(c -> context(table, c, reads));
             }
 
             @Override

@@ -9,7 +9,9 @@ import dev.doppel.core.transform.ValueTransform;
  * of the current row are kept so that row-aware transformers can read other source values, and
  * every masked value is remembered for the row (an array store, nothing allocated) so that
  * {@link #masked} computes each field at most once, whichever asks first: the row loop or a
- * transformer composing from other columns ({@code template}).
+ * transformer composing from other columns ({@code template}). After {@link #mask} returns, the
+ * row stays readable through {@link RowValues} until the next row is masked, for whoever observes
+ * the copy ({@link dev.doppel.core.pipeline.CopyObserver}); a decoded source value is kept for it.
  * One instance per worker; not thread-safe.
  */
 public final class RowMasker implements RowValues {
@@ -20,6 +22,9 @@ public final class RowMasker implements RowValues {
     private final String[] memo;
     /** The row number whose value {@link #memo} holds per field; its negation while it is computed. */
     private final long[] memoRow;
+    private final String[] decoded;
+    /** The row number whose source value {@link #decoded} holds per field. */
+    private final long[] decodedRow;
     private long rowNumber;
     private byte[] row;
 
@@ -38,6 +43,8 @@ public final class RowMasker implements RowValues {
         this.ends = new int[transforms.length];
         this.memo = new String[transforms.length];
         this.memoRow = new long[transforms.length];
+        this.decoded = new String[transforms.length];
+        this.decodedRow = new long[transforms.length];
     }
 
     /**
@@ -71,11 +78,10 @@ public final class RowMasker implements RowValues {
             } else if (memoRow[field] == rowNumber) {
                 RowText.encode(memo[field], out);
             } else {
-                RowText.encode(apply(field, transform, RowText.decode(buffer, start, stop)), out);
+                RowText.encode(apply(field, transform, source(field)), out);
             }
         }
         out.write(RowText.END);
-        this.row = null;
     }
 
     private String apply(int field, ValueTransform transform, String value) {
@@ -95,7 +101,11 @@ public final class RowMasker implements RowValues {
 
     @Override
     public String source(int index) {
-        return RowText.decode(row, starts[index], ends[index]);
+        if (decodedRow[index] != rowNumber) {
+            decoded[index] = RowText.decode(row, starts[index], ends[index]);
+            decodedRow[index] = rowNumber;
+        }
+        return decoded[index];
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.doppel.core.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
@@ -9,7 +8,7 @@ import java.security.SecureRandom;
  * against guessed values by anyone, even with the masking key. SipHash is a keyed function built
  * for short inputs and is fast enough to fingerprint every value of a large table; at 64 bits, two
  * different values share a fingerprint with probability about 2^-64 per pair, and a false match
- * would only ever overcount a leak, never hide one. Not thread-safe.
+ * would only ever overcount a leak, never hide one. Immutable and thread-safe.
  */
 final class Fingerprints {
     private final long k0;
@@ -26,19 +25,20 @@ final class Fingerprints {
         this.k1 = k1;
     }
 
+    /**
+     * The SipHash-2-4 of the value's UTF-16LE form, read straight from its characters: nothing is
+     * allocated per value.
+     */
     long of(String value) {
-        return hash(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    long hash(byte[] data) {
         long v0 = 0x736f6d6570736575L ^ k0;
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;
         long v3 = 0x7465646279746573L ^ k1;
-        int length = data.length;
-        int end = length - (length % 8);
-        for (int i = 0; i < end; i += 8) {
-            long m = littleEndian(data, i, 8);
+        int length = value.length();
+        int end = length - (length % 4);
+        for (int i = 0; i < end; i += 4) {
+            long m = value.charAt(i) | (long) value.charAt(i + 1) << 16 | (long) value.charAt(i + 2) << 32
+                    | (long) value.charAt(i + 3) << 48;
             v3 ^= m;
             for (int r = 0; r < 2; r++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -48,7 +48,10 @@ final class Fingerprints {
             }
             v0 ^= m;
         }
-        long last = ((long) length << 56) | littleEndian(data, end, length - end);
+        long last = (long) (length * 2) << 56;
+        for (int i = end, shift = 0; i < length; i++, shift += 16) {
+            last |= (long) value.charAt(i) << shift;
+        }
         v3 ^= last;
         for (int r = 0; r < 2; r++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -65,13 +68,5 @@ final class Fingerprints {
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
         return v0 ^ v1 ^ v2 ^ v3;
-    }
-
-    private static long littleEndian(byte[] data, int offset, int count) {
-        long value = 0;
-        for (int i = count - 1; i >= 0; i--) {
-            value = (value << 8) | (data[offset + i] & 0xffL);
-        }
-        return value;
     }
 }

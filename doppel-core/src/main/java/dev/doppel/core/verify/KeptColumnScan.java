@@ -31,17 +31,35 @@ final class KeptColumnScan {
         }
         values++;
         String text = value.length() > 65_536 ? value.substring(0, 65_536) : value;
-        if (ValuePatterns.isEmail(text) || ValuePatterns.containsEmail(text)) {
+        int digits = 0;
+        boolean at = false;
+        boolean dot = false;
+        boolean colon = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (c == '@') {
+                at = true;
+            } else if (c == '.') {
+                dot = true;
+            } else if (c == ':') {
+                colon = true;
+            }
+        }
+        // every pattern below needs its sign: '@' for an e-mail, six digits for a phone number, twelve
+        // for a card or My Number, four and a dot (or a colon) for an IP address; most kept values have none
+        if (at && (ValuePatterns.isEmail(text) || ValuePatterns.containsEmail(text))) {
             count("e-mail address");
             strong++;
-        } else if (ValuePatterns.isPhone(text) || ValuePatterns.containsPhone(text)) {
+        } else if (digits >= 6 && (ValuePatterns.isPhone(text) || ValuePatterns.containsPhone(text))) {
             count("phone number");
             strong++;
-        } else if (ValuePatterns.isCardNumber(text) || ValuePatterns.isMyNumber(text)
-                || ValuePatterns.containsCardOrMyNumber(text)) {
+        } else if (digits >= 12 && (ValuePatterns.isCardNumber(text) || ValuePatterns.isMyNumber(text)
+                || ValuePatterns.containsCardOrMyNumber(text))) {
             count("card number or My Number");
             weak++;
-        } else if (ValuePatterns.isIpAddress(text)) {
+        } else if ((colon || dot && digits >= 4) && ValuePatterns.isIpAddress(text)) {
             count("IP address");
             weak++;
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The survivor count of one masked column, in bounded memory and up to three passes:
  * <ol>
- *   <li>source: the fingerprint of every value the rule changes goes into a Bloom filter (values
+ *   <li>source (while the copy runs, when {@link SourceFilters} could take it): the fingerprint of every value the rule changes goes into a Bloom filter (values
  *       the rule maps to themselves by design, NULL and empty are left out);</li>
  *   <li>target: every value whose fingerprint the filter may hold becomes a candidate;</li>
  *   <li>source again, only when there are candidates: each candidate is marked when a source value
@@ -29,11 +29,18 @@ final class MaskedColumnCheck {
     private long sameByDesign;
     private long targetValues;
 
+    /** A check whose first source pass is still to come, into a filter of its own. */
     MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, long expectedRows, long maxBits) {
+        this(sourceIndex, column, transform, new BloomFilter(expectedRows, maxBits), 0);
+    }
+
+    /** A check whose first source pass was taken while the copy ran ({@link SourceFilters}). */
+    MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, BloomFilter sources, long sameByDesign) {
         this.sourceIndex = sourceIndex;
         this.column = column;
         this.transform = transform;
-        this.sources = new BloomFilter(expectedRows, maxBits);
+        this.sources = sources;
+        this.sameByDesign = sameByDesign;
     }
 
     void firstSourcePass(String value, RowFields row, Fingerprints fingerprints) {

@@ -9,13 +9,25 @@ final class RowFields implements RowValues {
     private final int[] starts;
     private final int[] ends;
     private final ValueTransform[] transforms;
+    /** Where each column's field sits in the rows read, or -1 when it is not read; null when all are read in order. */
+    private final int[] positions;
     private byte[] buffer;
     private int depth;
 
     RowFields(int fields, ValueTransform[] transforms) {
+        this(fields, transforms, null);
+    }
+
+    /**
+     * Rows that hold only some of the columns {@code transforms} are indexed by.
+     *
+     * @param positions for each column index, its field in the rows read, or -1
+     */
+    RowFields(int fields, ValueTransform[] transforms, int[] positions) {
         this.starts = new int[fields];
         this.ends = new int[fields];
         this.transforms = transforms;
+        this.positions = positions;
     }
 
     void split(byte[] row, int offset, int length) {
@@ -43,7 +55,11 @@ final class RowFields implements RowValues {
 
     @Override
     public String source(int index) {
-        return RowText.decode(buffer, starts[index], ends[index]);
+        int field = positions == null ? index : positions[index];
+        if (field < 0) {
+            throw new IllegalStateException("column " + index + " was not read; a rule reads a column it did not declare");
+        }
+        return RowText.decode(buffer, starts[field], ends[field]);
     }
 
     /** The value the run writes for column {@code index}: its rule's output, or the source value. */

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -80,19 +81,37 @@ public final class Verifier {
     }
 
     /**
+     * The filters a copy fills as it masks, so that {@link #verify(Plan, SourceDatabase,
+     * SourceDatabase, SourceFilters)} need not read the source a first time; pass them to the copy
+     * as its {@link dev.doppel.core.pipeline.CopyObserver}.
+     */
+    public SourceFilters sourceFilters(Plan plan) {
+        return SourceFilters.of(plan, SourceFilters.BUDGET_BYTES);
+    }
+
+    /**
      * @param source the source, ideally in the same snapshot the run read
      * @param target the target, opened read-only as a source
      */
     public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target) {
+        return verify(plan, source, target, null);
+    }
+
+    /**
+     * @param seen what the copy learnt of the source as it masked it (from {@link #sourceFilters});
+     *     null to read the source for every table
+     */
+    public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target, SourceFilters seen) {
         long start = System.nanoTime();
         SourceSchema targetSchema = target.readSchema();
         List<ColumnVerdict> verdicts = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         AtomicLong targetValues = new AtomicLong();
-        Fingerprints fingerprints = new Fingerprints();
+        AtomicInteger fromCopy = new AtomicInteger();
+        Fingerprints fingerprints = seen == null ? new Fingerprints() : seen.fingerprints();
         List<TablePlan> tables = plan.copied();
         int workers = Math.max(1, Math.min(jobs, tables.size()));
-        long filterBytes = MEMORY_BYTES / workers;
+        long filterBytes = (MEMORY_BYTES - (seen == null ? 0 : seen.bytes())) / workers;
         listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " at a time");
         Queue<TablePlan> queue = new ConcurrentLinkedQueue<>(tables);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -111,8 +130,11 @@ public final class Verifier {
                                 problems.add("cannot verify " + table.table().name() + ": the target has no such table");
                                 continue;
                             }
-                            verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints, filterBytes,
-                                    verdicts, problems, targetValues);
+                            Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
+                                    : seen.take(table.table().name());
+                            filters.ifPresent(f -> fromCopy.incrementAndGet());
+                            verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
+                                    filters.orElse(null), filterBytes, verdicts, problems, targetValues);
                         }
                     }
                 }));
@@ -135,12 +157,12 @@ public final class Verifier {
         List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
         List<String> order = tables.stream().map(t -> t.table().name().toString()).toList();
         ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
-        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9);
+        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9, fromCopy.get());
     }
 
     private void verifyTable(TablePlan table, Table onTarget, TableReader sourceReader, TableReader targetReader,
-                             Fingerprints fingerprints, long filterBytes, List<ColumnVerdict> verdicts, List<String> problems,
-                             AtomicLong total) {
+                             Fingerprints fingerprints, SourceFilters.TableFilters seen, long filterBytes,
+                             List<ColumnVerdict> verdicts, List<String> problems, AtomicLong total) {
         TableName name = table.table().name();
         List<ColumnPlan> copied = table.copiedColumns();
         ValueTransform[] transforms = binder.bind(table);
@@ -148,6 +170,7 @@ public final class Verifier {
         long bitsEach = maskedCount == 0 ? 0 : filterBytes * 8 / maskedCount;
         long expected = Math.max(table.table().estimatedRows(), 1_000);
         List<MaskedColumnCheck> masked = new ArrayList<>();
+        List<MaskedColumnCheck> unseen = new ArrayList<>();
         List<KeptColumnScan> kept = new ArrayList<>();
         List<Column> targetColumns = new ArrayList<>();
         List<Object> readers = new ArrayList<>();
@@ -164,8 +187,14 @@ public final class Verifier {
             }
             targetColumns.add(targetColumn.get());
             if (isMasked) {
-                MaskedColumnCheck check = new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
+                BloomFilter filled = seen == null ? null : seen.filter(i);
+                MaskedColumnCheck check = filled != null
+                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen.sameByDesign(i))
+                        : new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
                 masked.add(check);
+                if (filled == null) {
+                    unseen.add(check);
+                }
                 readers.add(check);
             } else {
                 KeptColumnScan scan = new KeptColumnScan(column);
@@ -176,11 +205,13 @@ public final class Verifier {
         if (targetColumns.isEmpty()) {
             return;
         }
-        RowFields sourceRow = new RowFields(copied.size(), transforms);
-        if (!masked.isEmpty()) {
-            sourceReader.read(table.copy(), (buffer, offset, length) -> {
+        SourceColumns needed = SourceColumns.of(table, binder.references(table),
+                masked.stream().mapToInt(c -> c.sourceIndex).toArray());
+        RowFields sourceRow = needed.rowFields(transforms);
+        if (!unseen.isEmpty()) {
+            sourceReader.read(needed.copy(), (buffer, offset, length) -> {
                 sourceRow.split(buffer, offset, length);
-                for (MaskedColumnCheck check : masked) {
+                for (MaskedColumnCheck check : unseen) {
                     check.firstSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
                 }
             });
@@ -199,7 +230,7 @@ public final class Verifier {
         });
         List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
         if (!again.isEmpty()) {
-            sourceReader.read(table.copy(), (buffer, offset, length) -> {
+            sourceReader.read(needed.copy(), (buffer, offset, length) -> {
                 sourceRow.split(buffer, offset, length);
                 for (MaskedColumnCheck check : again) {
                     check.secondSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);

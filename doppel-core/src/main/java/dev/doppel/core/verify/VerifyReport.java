@@ -6,8 +6,11 @@ import java.util.List;
  * The outcome of leak verification.
  *
  * @param problems tables or columns that could not be verified (missing on the target); they fail it too
+ * @param tablesFromCopy tables whose source values were fingerprinted while the copy masked them,
+ *     instead of being read from the source again ({@link SourceFilters})
  */
-public record VerifyReport(List<ColumnVerdict> columns, List<String> problems, long targetValues, double seconds) {
+public record VerifyReport(List<ColumnVerdict> columns, List<String> problems, long targetValues, double seconds,
+                           int tablesFromCopy) {
     public VerifyReport {
         columns = List.copyOf(columns);
         problems = List.copyOf(problems);

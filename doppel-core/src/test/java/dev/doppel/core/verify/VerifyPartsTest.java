@@ -2,6 +2,8 @@ package dev.doppel.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doppel.core.transform.SipHash;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -10,8 +12,11 @@ class VerifyPartsTest {
     @Test
     void fingerprintsAreSipHash24() {
         Fingerprints sip = new Fingerprints(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
-        assertThat(sip.hash(new byte[0])).isEqualTo(0x726fdb47dd0e0e31L);
-        assertThat(sip.hash(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e"))).isEqualTo(0xa129ca6149be45e5L);
+        assertThat(sip.of("")).isEqualTo(0x726fdb47dd0e0e31L);
+        SipHash reference = new SipHash(HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"));
+        for (String value : new String[] {"a", "ab", "abc", "abcd", "tanaka@example.jp", "田中 太郎", "\uD83D\uDE00 x"}) {
+            assertThat(sip.of(value)).as(value).isEqualTo(reference.hash(value.getBytes(StandardCharsets.UTF_16LE)));
+        }
         assertThat(new Fingerprints().of("tanaka@example.jp")).isNotEqualTo(new Fingerprints().of("tanaka@example.jp"));
     }
 

@@ -1,0 +1,204 @@
+package dev.doppel.core.verify;
+
+import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.RunLedger;
+import dev.doppel.core.pipeline.CopyObserver;
+import dev.doppel.core.plan.ColumnPlan;
+import dev.doppel.core.plan.Plan;
+import dev.doppel.core.plan.TablePlan;
+import dev.doppel.core.schema.TableName;
+import dev.doppel.core.transform.RowValues;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The first pass of leak verification, taken while the copy masks the source, so that the source
+ * is not read again for it: for each masked column, the fingerprint of every source value its rule
+ * changes goes into the column's Bloom filter, and values the rule maps to themselves are counted
+ * (see {@link MaskedColumnCheck}). Tables take filters largest first while {@code budget} bytes
+ * last; the others, and a table whose rows this copy did not all see (a resumed run kept some of
+ * its chunks), are read from the source by {@link Verifier} as before.
+ *
+ * <p>A chunk attempt that fails and is tried again adds its values twice: harmless for a filter,
+ * which is a set; the same-by-design counts are added only when an attempt commits.
+ */
+public final class SourceFilters implements CopyObserver {
+    /** How much the filters of one run may take: 64 MB, half of verification's budget. */
+    public static final long BUDGET_BYTES = 64L << 20;
+
+    private final Fingerprints fingerprints = new Fingerprints();
+    private final Map<TableName, TableFilters> tables = new ConcurrentHashMap<>();
+    private final long bytes;
+
+    private SourceFilters(List<TableFilters> filters) {
+        filters.forEach(f -> tables.put(f.name, f));
+        this.bytes = filters.stream().mapToLong(TableFilters::bytes).sum();
+    }
+
+    /** Filters for the masked columns of the plan's copied tables, largest tables first, within {@code budget} bytes. */
+    public static SourceFilters of(Plan plan, long budget) {
+        List<TablePlan> candidates = new ArrayList<>(plan.copied().stream().filter(t -> maskedColumns(t).length > 0).toList());
+        candidates.sort(Comparator.comparingLong((TablePlan t) -> t.table().estimatedRows()).reversed());
+        List<TableFilters> chosen = new ArrayList<>();
+        long left = budget;
+        for (TablePlan table : candidates) {
+            int[] columns = maskedColumns(table);
+            long expected = expectedValues(table);
+            long need = columns.length * BloomFilter.wantedBytes(expected);
+            if (need <= left) {
+                chosen.add(new TableFilters(table.table().name(), columns, expected));
+                left -= need;
+            }
+        }
+        return new SourceFilters(chosen);
+    }
+
+    static long expectedValues(TablePlan table) {
+        return Math.max(table.table().estimatedRows(), 1_000);
+    }
+
+    private static int[] maskedColumns(TablePlan table) {
+        List<ColumnPlan> copied = table.copiedColumns();
+        return java.util.stream.IntStream.range(0, copied.size()).filter(i -> copied.get(i).masked()).toArray();
+    }
+
+    /** The memory the filters take. */
+    public long bytes() {
+        return bytes;
+    }
+
+    Fingerprints fingerprints() {
+        return fingerprints;
+    }
+
+    @Override
+    public void planned(Map<TableName, List<Chunk>> chunks, Set<String> skipped) {
+        tables.values().removeIf(table -> {
+            List<Chunk> list = chunks.get(table.name);
+            if (list == null || list.stream().anyMatch(c -> skipped.contains(RunLedger.chunkId(table.name, c)))) {
+                return true;
+            }
+            table.expectedChunks = list.size();
+            return false;
+        });
+    }
+
+    @Override
+    public ChunkObserver chunk(TablePlan table, Chunk chunk) {
+        TableFilters filters = tables.get(table.table().name());
+        return filters == null ? null : filters.new Attempt(fingerprints);
+    }
+
+    /** The filters of a table whose every row this copy saw, to be used once and let go. */
+    Optional<TableFilters> take(TableName table) {
+        TableFilters filters = tables.remove(table);
+        return filters != null && filters.complete() ? Optional.of(filters) : Optional.empty();
+    }
+
+    /** One table's filters, by the index of the masked column among the copied columns. */
+    static final class TableFilters {
+        final TableName name;
+        private final int[] columns;
+        private final BloomFilter[] filters;
+        private final AtomicLongArray sameByDesign;
+        private final AtomicInteger committed = new AtomicInteger();
+        private volatile int expectedChunks = -1;
+
+        TableFilters(TableName name, int[] columns, long expected) {
+            this.name = name;
+            this.columns = columns;
+            this.filters = new BloomFilter[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                filters[i] = new BloomFilter(expected, Long.MAX_VALUE);
+            }
+            this.sameByDesign = new AtomicLongArray(columns.length);
+        }
+
+        boolean complete() {
+            return expectedChunks >= 0 && committed.get() == expectedChunks;
+        }
+
+        long bytes() {
+            long total = 0;
+            for (BloomFilter filter : filters) {
+                total += filter.bytes();
+            }
+            return total;
+        }
+
+        /** The filter of the copied column {@code index}, or null when it was not masked. */
+        BloomFilter filter(int index) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == index) {
+                    return filters[i];
+                }
+            }
+            return null;
+        }
+
+        long sameByDesign(int index) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == index) {
+                    return sameByDesign.get(i);
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * One worker's attempt at one chunk: fingerprints are gathered per column and handed to the
+         * shared filter in batches.
+         */
+        final class Attempt implements ChunkObserver {
+            private static final int BATCH = 4096;
+
+            private final long[] same = new long[columns.length];
+            private final long[][] pending = new long[columns.length][BATCH];
+            private final int[] counts = new int[columns.length];
+            private final Fingerprints fingerprints;
+
+            Attempt(Fingerprints fingerprints) {
+                this.fingerprints = fingerprints;
+            }
+
+            @Override
+            public void row(RowValues row) {
+                for (int i = 0; i < columns.length; i++) {
+                    String value = row.source(columns[i]);
+                    if (value == null || value.isEmpty()) {
+                        continue;
+                    }
+                    if (value.equals(row.masked(columns[i]))) {
+                        same[i]++;
+                        continue;
+                    }
+                    pending[i][counts[i]++] = fingerprints.of(value);
+                    if (counts[i] == BATCH) {
+                        flush(i);
+                    }
+                }
+            }
+
+            private void flush(int column) {
+                filters[column].addAll(pending[column], counts[column]);
+                counts[column] = 0;
+            }
+
+            @Override
+            public void committed() {
+                for (int i = 0; i < columns.length; i++) {
+                    flush(i);
+                    sameByDesign.addAndGet(i, same[i]);
+                }
+                committed.incrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.doppel.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.RunLedger;
+import dev.doppel.core.pipeline.CopyObserver;
+import dev.doppel.core.plan.Plan;
+import dev.doppel.core.plan.TablePlan;
+import dev.doppel.core.schema.TableName;
+import dev.doppel.core.transform.RowValues;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SourceFiltersTest {
+    private static final Chunk FIRST = new Chunk("id:[1,3)", "id >= 1 AND id < 3", true);
+    private static final Chunk SECOND = new Chunk("id:[3,5)", "id >= 3 AND id < 5", true);
+
+    @Test
+    void aTableWhoseChunksAllCommittedHasFiltersOfTheValuesItsRulesChanged() {
+        TablePlan users = TestPlans.users(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(FIRST, SECOND)), Set.of());
+
+        CopyObserver.ChunkObserver first = filters.chunk(users, FIRST);
+        first.row(row("1", "a@example.org", "masked-a"));
+        first.row(row("2", "kept@example.org", "kept@example.org"));
+        first.committed();
+        assertThat(filters.take(users.table().name())).as("one chunk is still to come").isEmpty();
+    }
+
+    @Test
+    void sameByDesignCountsOnlyCommittedAttemptsAndTheFilterHoldsChangedValues() {
+        TablePlan users = TestPlans.users(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(FIRST, SECOND)), Set.of());
+
+        CopyObserver.ChunkObserver failed = filters.chunk(users, FIRST);
+        failed.row(row("2", "kept@example.org", "kept@example.org"));
+        CopyObserver.ChunkObserver retried = filters.chunk(users, FIRST);
+        retried.row(row("1", "a@example.org", "masked-a"));
+        retried.row(row("2", "kept@example.org", "kept@example.org"));
+        retried.row(row("3", null, null));
+        retried.committed();
+        CopyObserver.ChunkObserver second = filters.chunk(users, SECOND);
+        second.row(row("4", "b@example.org", "masked-b"));
+        second.committed();
+
+        SourceFilters.TableFilters taken = filters.take(users.table().name()).orElseThrow();
+        assertThat(taken.sameByDesign(1)).isEqualTo(1);
+        BloomFilter email = taken.filter(1);
+        assertThat(email.mightContain(filters.fingerprints().of("a@example.org"))).isTrue();
+        assertThat(email.mightContain(filters.fingerprints().of("b@example.org"))).isTrue();
+        assertThat(email.mightContain(filters.fingerprints().of("masked-a"))).isFalse();
+        assertThat(taken.filter(0)).as("id is kept").isNull();
+        assertThat(filters.take(users.table().name())).as("taken once").isEmpty();
+    }
+
+    @Test
+    void aTableWithChunksAnEarlierRunCopiedIsReadFromTheSourceInstead() {
+        TablePlan users = TestPlans.users(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(FIRST, SECOND)),
+                Set.of(RunLedger.chunkId(users.table().name(), FIRST)));
+        assertThat(filters.chunk(users, SECOND)).isNull();
+        assertThat(filters.take(users.table().name())).isEmpty();
+    }
+
+    @Test
+    void theBudgetGoesToTheLargestTablesFirst() {
+        TablePlan big = TestPlans.users(new TableName("app", "big"), 2_000_000);
+        TablePlan small = TestPlans.users(new TableName("app", "small"), 10_000);
+        long budget = BloomFilter.wantedBytes(2_000_000) + BloomFilter.wantedBytes(10_000) / 2;
+        SourceFilters filters = SourceFilters.of(new Plan(List.of(small, big), List.of(), List.of(), List.of(), List.of()),
+                budget);
+        filters.planned(Map.of(big.table().name(), List.of(Chunk.WHOLE), small.table().name(), List.of(Chunk.WHOLE)), Set.of());
+        assertThat(filters.chunk(big, Chunk.WHOLE)).isNotNull();
+        assertThat(filters.chunk(small, Chunk.WHOLE)).isNull();
+        assertThat(filters.bytes()).isLessThanOrEqualTo(budget);
+    }
+
+    private static Plan plan(TablePlan table) {
+        return new Plan(List.of(table), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static RowValues row(String id, String email, String masked) {
+        return new RowValues() {
+            @Override
+            public String source(int index) {
+                return index == 0 ? id : email;
+            }
+
+            @Override
+            public String masked(int index) {
+                return index == 0 ? id : masked;
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.doppel.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.core.config.ConnectionConfig;
+import dev.doppel.core.config.DoppelConfig;
+import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.Engines;
+import dev.doppel.core.pipeline.CopyListener;
+import dev.doppel.core.pipeline.CopyOptions;
+import dev.doppel.core.pipeline.CopyPipeline;
+import dev.doppel.core.pipeline.MaskedCopy;
+import dev.doppel.core.plan.Plan;
+import dev.doppel.core.plan.RuleBinder;
+import dev.doppel.core.transform.MaskingKey;
+import dev.doppel.core.transform.TransformerRegistry;
+import dev.doppel.core.verify.ColumnVerdict;
+import dev.doppel.core.verify.SourceFilters;
+import dev.doppel.core.verify.Verifier;
+import dev.doppel.core.verify.VerifyReport;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verification that takes its first look at the source while the copy masks it reaches the same
+ * verdicts, counts included, as verification that reads the source again, on a clean target and on
+ * one where masked values were put back.
+ */
+class InFlightVerificationIT {
+    private final TestPostgres server = TestPostgres.get();
+    private final TransformerRegistry registry = TransformerRegistry.load();
+    private final PostgresEngine engine = new PostgresEngine();
+
+    @Test
+    void fingerprintsTakenDuringTheCopyGiveTheVerdictsOfASecondRead() throws Exception {
+        String source = Fixture.createSource(server);
+        DoppelConfig config = Fixture.config(server, source, server.createDatabase("unused"));
+        Plan plan = new MaskedCopy(registry, Engines.load()).plan(config).plan();
+        RuleBinder binder = new RuleBinder(registry, new MaskingKey(Fixture.KEY), config.masking().locale());
+        Verifier verifier = new Verifier(binder, Set.of(), CopyListener.NONE, 2);
+        long maskedTables = plan.copied().stream().filter(t -> t.copiedColumns().stream().anyMatch(c -> c.masked())).count();
+
+        String clean = server.createDatabase("target");
+        VerifyReport seen = verify(verifier, plan, config, clean, copy(verifier, binder, plan, config, clean));
+        assertThat(seen.passed()).as(seen.describe()).isTrue();
+        assertThat(seen.tablesFromCopy()).isEqualTo(maskedTables).isPositive();
+        VerifyReport reread = verify(verifier, plan, config, clean, null);
+        assertThat(reread.tablesFromCopy()).isZero();
+        assertThat(counts(seen)).isEqualTo(counts(reread));
+
+        String tampered = server.createDatabase("target");
+        SourceFilters filters = copy(verifier, binder, plan, config, tampered);
+        try (Connection connection = server.connect(tampered); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE app.orders SET contact_email = 'user' || customer_id || '@example.org'"
+                    + " WHERE id <= 40 AND contact_email IS NOT NULL");
+        }
+        VerifyReport leaked = verify(verifier, plan, config, tampered, filters);
+        assertThat(leaked.tablesFromCopy()).isEqualTo(maskedTables);
+        assertThat(leaked.leaks()).extracting(ColumnVerdict::qualified).containsExactly("app.orders.contact_email");
+        assertThat(leaked.leaks().get(0).survived()).isBetween(20L, 40L);
+        assertThat(counts(leaked)).isEqualTo(counts(verify(verifier, plan, config, tampered, null)));
+    }
+
+    private SourceFilters copy(Verifier verifier, RuleBinder binder, Plan plan, DoppelConfig config, String target) {
+        SourceFilters filters = verifier.sourceFilters(plan);
+        try (SourceDatabase from = engine.openSource(config.source(), 2); TargetDatabase to = engine.openTarget(at(config, target))) {
+            from.readSchema();
+            new CopyPipeline(binder, CopyListener.NONE).run(plan, from, to, new CopyOptions(2, false), target, filters);
+        }
+        return filters;
+    }
+
+    private VerifyReport verify(Verifier verifier, Plan plan, DoppelConfig config, String target, SourceFilters seen) {
+        try (SourceDatabase from = engine.openSource(config.source()); SourceDatabase written = engine.openSource(at(config, target))) {
+            from.readSchema();
+            return verifier.verify(plan, from, written, seen);
+        }
+    }
+
+    private ConnectionConfig at(DoppelConfig config, String database) {
+        ConnectionConfig target = config.target();
+        return new ConnectionConfig(server.url(database), target.user(), target.password(), target.location());
+    }
+
+    private static List<String> counts(VerifyReport report) {
+        return report.columns().stream().map(c -> c.qualified() + " " + c.values() + " " + c.survived() + " "
+                + c.sameByDesign() + " " + c.leak()).toList();
+    }
+}
