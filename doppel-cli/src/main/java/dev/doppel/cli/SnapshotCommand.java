@@ -1,6 +1,9 @@
 package dev.doppel.cli;
 
+import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.transform.TransformerRegistry;
@@ -26,11 +29,14 @@ import picocli.CommandLine.Spec;
             "The privacy gate, pre-flight checks and leak verification work as for 'run': the data files are read back"
                     + " and checked against the source before the manifest makes the snapshot visible.",
             "The snapshot goes to URI/NAME/ (NAME: the UTC time, or --name). Encryption and signing come from the"
-                    + " config's snapshot: section."
+                    + " config's snapshot: section. An audit report is written as for 'run'."
         })
 final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--to", paramLabel = "URI", description = "The store: file:///path or s3://bucket/prefix"
             + " (default: snapshot.to in the config).")
@@ -84,11 +90,29 @@ final class SnapshotCommand implements Callable<Integer> {
         CopyOptions copy = new CopyOptions(jobs, false, false, (long) chunkMegabytes << 20, attempts);
         SnapshotWriter.Options options = new SnapshotWriter.Options(name, settings.key(), settings.signer(), recordSource,
                 Versions.tool(), copy, new RunChecks(!noVerify, true, sampleRows));
+        AuditTrail trail = report.start("snapshot", loaded);
+        int code = ExitCode.INTERNAL.code();
         SnapshotWriter.Written written;
         try (SnapshotStore store = Stores.open(uri, settings.s3());
              ProgressDisplay display = ProgressDisplay.create(progress, spec.commandLine().getErr())) {
-            written = new SnapshotWriter(registry, Engines.load(), Clock.systemUTC()).write(loaded, store, options, display);
+            written = new SnapshotWriter(registry, Engines.load(), Clock.systemUTC()).write(loaded, store, options, display,
+                    trail);
+            code = ExitCode.OK.code();
+        } catch (RuntimeException e) {
+            trail.failed(e);
+            code = e instanceof DoppelException d ? d.exitCode().code() : ExitCode.INTERNAL.code();
+            report.write(trail, code, spec.commandLine().getOut(), spec.commandLine().getErr());
+            throw e;
         }
+        print(written, settings);
+        if (trail.verification() != null) {
+            spec.commandLine().getOut().println(trail.verification().describe());
+        }
+        report.write(trail, code, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    private void print(SnapshotWriter.Written written, SnapshotSettings settings) {
         Manifest manifest = written.manifest();
         spec.commandLine().getOut().println("Snapshot " + written.uri() + " done in "
                 + Formats.seconds(written.summary().seconds()) + ": " + manifest.totals().tables() + " tables, "
@@ -96,6 +120,5 @@ final class SnapshotCommand implements Callable<Integer> {
                 + Formats.bytes(manifest.totals().storedBytes()) + " (zstd" + (settings.key() == null ? "" : ", AES-256-GCM")
                 + (settings.signer() == null ? ", unsigned" : ", signed " + settings.signer().algorithm()) + "), "
                 + manifest.policy().maskedColumns() + " masked columns.");
-        return 0;
     }
 }

@@ -27,7 +27,8 @@ final class FileStore implements SnapshotStore {
 
     @Override
     public String uri() {
-        return root.toUri().toString();
+        String uri = root.toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     private Path resolve(String path) {

@@ -1,5 +1,6 @@
 package dev.doppel.snapshot;
 
+import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.config.DoppelConfig;
 import dev.doppel.core.config.TableMode;
 import dev.doppel.core.engine.Engines;
@@ -73,6 +74,11 @@ public final class SnapshotWriter {
     }
 
     public Written write(DoppelConfig config, SnapshotStore store, Options options, CopyListener listener) {
+        return write(config, store, options, listener, null);
+    }
+
+    /** @param trail records the snapshot for the audit report, as for {@code run}; may be null */
+    public Written write(DoppelConfig config, SnapshotStore store, Options options, CopyListener listener, AuditTrail trail) {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String id = options.id() == null ? ID.format(started) : options.id();
         if (!VALID_ID.matcher(id).matches()) {
@@ -90,6 +96,9 @@ public final class SnapshotWriter {
             store.delete(existing.stream().map(SnapshotStore.Entry::path).toList());
         }
         SnapshotTarget target = new SnapshotTarget(store, prefix, options.key());
+        if (trail != null) {
+            trail.destination(store.uri() + prefix);
+        }
         AtomicReference<MaskedCopy.Planned> planned = new AtomicReference<>();
         RunSummary summary = new MaskedCopy(registry, engines).run(config, new MaskedCopy.Destination() {
             @Override
@@ -104,7 +113,7 @@ public final class SnapshotWriter {
                 Manifest pending = manifest(id, started, config, planned.get(), target, options);
                 return new SnapshotSource(OpenedSnapshot.written(store, prefix, pending, options.key()));
             }
-        }, options.copy(), options.checks(), listener, null);
+        }, options.copy(), options.checks(), listener, trail);
 
         Manifest manifest = manifest(id, started, config, planned.get(), target, options);
         byte[] bytes = ManifestCodec.write(manifest);

@@ -33,7 +33,11 @@ final class AuditDocument {
         source.put("engine", trail.sourceEngine);
         source.put("serverVersion", trail.sourceVersion);
         doc.put("source", source);
-        doc.put("target", side(trail.config.target()));
+        Map<String, Object> target = side(trail.config.target());
+        if (trail.destination != null) {
+            target.put("url", trail.destination);
+        }
+        doc.put("target", target);
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("fingerprint", PolicyFingerprint.of(trail.config.masking()));
         policy.put("keyFingerprint", PolicyFingerprint.keyFingerprint(trail.config.masking()));

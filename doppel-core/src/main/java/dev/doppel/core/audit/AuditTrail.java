@@ -48,12 +48,18 @@ public final class AuditTrail {
     long totalRows = -1;
     Status verification = Status.NOT_REACHED;
     VerifyReport report;
+    String destination;
 
-    /** @param kind {@code run} or {@code verify} */
+    /** @param kind {@code run}, {@code snapshot} or {@code verify} */
     public AuditTrail(String kind, DoppelConfig config, String toolVersion) {
         this.kind = kind;
         this.config = config;
         this.toolVersion = toolVersion;
+    }
+
+    /** Where the masked copy went when it is not the config's target: a snapshot's URI, without credentials. */
+    public synchronized void destination(String uri) {
+        this.destination = uri;
     }
 
     /** The verification's outcome, or null when it did not run. */
