@@ -23,6 +23,9 @@ final class PostgresSampler {
     /** Pages hold rows of one insertion period; reading some more rows than asked spreads the sample. */
     private static final int SPREAD = 4;
 
+    /** Longer values are sampled as NULL: the scanner and pre-flight look at none longer (64 KB and 16 KB). */
+    static final int LONGEST_VALUE = 1 << 16;
+
     private final Connection connection;
 
     PostgresSampler(Connection connection) {
@@ -30,7 +33,7 @@ final class PostgresSampler {
     }
 
     void sample(Table table, List<Column> columns, int rows, boolean partitioned, RowConsumer consumer) {
-        String select = "SELECT " + columns.stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "))
+        String select = "SELECT " + columns.stream().map(PostgresSampler::bounded).collect(Collectors.joining(", "))
                 + " FROM " + (partitioned ? "" : "ONLY ") + Sql.qualified(table.name());
         long estimate = table.estimatedRows();
         int seen = 0;
@@ -42,6 +45,26 @@ final class PostgresSampler {
         if (seen < rows / 2) {
             copy(table, select + " LIMIT " + (rows - seen), consumer);
         }
+    }
+
+    /**
+     * The column, or NULL where its value is longer than {@value #LONGEST_VALUE} bytes: the scanner
+     * and pre-flight leave such values out anyway, and a table of large documents should not be
+     * read whole to sample a few rows. The length of a text or bytea comes from its header
+     * ({@code octet_length} does not decompress it), a JSON document's from its text (rendered on the
+     * server, not sent); other variable-length types go by their stored, possibly compressed, size,
+     * so a few long ones may still come.
+     */
+    static String bounded(Column column) {
+        String name = Sql.ident(column.name());
+        String length = switch (column.kind()) {
+            case TEXT, JSON -> "octet_length(" + name + "::text)";
+            case BINARY -> column.nativeType().equals("bytea") ? "octet_length(" + name + ")" : "pg_column_size(" + name + ")";
+            case ARRAY, OTHER -> "pg_column_size(" + name + ")";
+            default -> null;
+        };
+        return length == null ? name : "CASE WHEN " + length + " > " + LONGEST_VALUE + " THEN NULL ELSE " + name + " END AS "
+                + name;
     }
 
     private int copy(Table table, String select, RowConsumer consumer) {
