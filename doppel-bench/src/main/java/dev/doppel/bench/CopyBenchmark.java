@@ -11,8 +11,8 @@ import java.util.Locale;
  * pipeline: copy into a scratch database, UPDATE the personal columns, copy again; (c)
  * {@code doppel run}; (d) {@code doppel snapshot} + {@code doppel restore}. Checks every target's
  * row counts, then prints each time, its ratios to the baselines, and peak memory. One engine's
- * half ({@link PostgresBench}) supplies the server and the baselines; the flow, the doppel
- * methods and the table are shared. See docs/benchmarks.md.
+ * half ({@link PostgresBench}, {@link MariaDbBench}) supplies the server and the baselines; the
+ * flow, the doppel methods and the table are shared. See docs/benchmarks.md.
  */
 public final class CopyBenchmark {
     private final BenchOptions options;
@@ -26,6 +26,10 @@ public final class CopyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println("usage: " + BenchOptions.USAGE + "\nsee docs/benchmarks.md");
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -36,7 +40,7 @@ public final class CopyBenchmark {
         }
         for (String engine : options.engines()) {
             Path work = Files.createDirectories(options.work(engine));
-            try (BenchServer server = PostgresBench.start(options)) {
+            try (BenchServer server = engine.equals("mariadb") ? MariaDbBench.start(options) : PostgresBench.start(options)) {
                 new CopyBenchmark(options, server, work).run();
             }
         }

@@ -25,7 +25,8 @@ final class DoppelMethods {
         this.server = server;
         this.work = work;
         this.jobs = Integer.toString(options.jobs());
-        this.java = List.of("java", "-Xmx" + options.heap(), "-jar", options.doppelJar());
+        this.java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heap(),
+                "-jar", options.doppelJar());
         Files.writeString(work.resolve("bench.key"), "benchmark-key-not-secret-0123456789");
     }
 
