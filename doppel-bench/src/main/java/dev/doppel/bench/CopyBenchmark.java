@@ -1,182 +1,108 @@
 package dev.doppel.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Times, in one run and on one server, the ways to get a masked copy of a PostgreSQL database:
- * (a) the unmasked copy users know, {@code pg_dump -Fd -j N -Z0} + {@code pg_restore -j N};
- * (b) today's masking pipeline: dump, restore into a scratch database, UPDATE the personal
- * columns, dump again, restore; (c) {@code doppel run}. Prints each time, its ratio to (a), and
- * peak memory. See docs/benchmarks.md.
+ * Times, in one run and on one server, the ways to get a masked copy of a database: (a) the
+ * unmasked copies users know (dump + restore; {@link BenchServer#baselines()}); (b) today's masking
+ * pipeline: copy into a scratch database, UPDATE the personal columns, copy again; (c)
+ * {@code doppel run}; (d) {@code doppel snapshot} + {@code doppel restore}. Checks every target's
+ * row counts, then prints each time, its ratios to the baselines, and peak memory. One engine's
+ * half ({@link PostgresBench}, {@link MariaDbBench}) supplies the server and the baselines; the
+ * flow, the doppel methods and the table are shared. See docs/benchmarks.md.
  */
 public final class CopyBenchmark {
-    private final int sizeMegabytes;
-    private final int jobs;
+    private final BenchOptions options;
+    private final BenchServer server;
     private final Path work;
-    private final String doppelJar;
-    private final String heap;
 
-    private CopyBenchmark(int sizeMegabytes, int jobs, Path work, String doppelJar, String heap) {
-        this.sizeMegabytes = sizeMegabytes;
-        this.jobs = jobs;
+    private CopyBenchmark(BenchOptions options, BenchServer server, Path work) {
+        this.options = options;
+        this.server = server;
         this.work = work;
-        this.doppelJar = doppelJar;
-        this.heap = heap;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--size-mb", "1024", "--jobs",
-                Integer.toString(Runtime.getRuntime().availableProcessors()), "--work", "target/copy-benchmark",
-                "--doppel-jar", "doppel-cli/target/doppel.jar", "--heap", "256m"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options.keySet());
-            }
-            options.put(args[i], args[i + 1]);
+        if (List.of(args).contains("--help")) {
+            System.out.println("usage: " + BenchOptions.USAGE + "\nsee docs/benchmarks.md");
+            return;
         }
-        new CopyBenchmark(Integer.parseInt(options.get("--size-mb")), Integer.parseInt(options.get("--jobs")),
-                Path.of(options.get("--work")).toAbsolutePath(), options.get("--doppel-jar"), options.get("--heap")).run();
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        for (String engine : options.engines()) {
+            Path work = Files.createDirectories(options.work(engine));
+            try (BenchServer server = engine.equals("mariadb") ? MariaDbBench.start(options) : PostgresBench.start(options)) {
+                new CopyBenchmark(options, server, work).run();
+            }
+        }
     }
 
     private void run() throws Exception {
-        Files.createDirectories(work);
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setServerConfig("max_wal_size", "8GB")
-                .setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_connections", "100")
-                .start()) {
-            Server pg = new Server(server.getPort());
-            System.out.printf(Locale.ROOT, "PostgreSQL %s on port %d; %d jobs; generating about %d MB of table data…%n",
-                    pg.scalar("postgres", "SHOW server_version"), server.getPort(), jobs, sizeMegabytes);
-            pg.execute("postgres", "CREATE DATABASE source");
-            BenchData.generate(pg, "source", sizeMegabytes);
-            System.out.printf(Locale.ROOT, "source: %s in tables, %s rows%n", pg.scalar("source",
-                    "SELECT pg_size_pretty(sum(pg_relation_size(oid))) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"),
-                    pg.scalar("source", "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)"));
+        System.out.printf(Locale.ROOT, "%n%s; %d jobs; logs in %s%n", server.describe(), options.jobs(), work);
+        server.settings().forEach(setting -> System.out.println("  " + setting));
+        System.out.printf(Locale.ROOT, "generating about %d MB of table data…%n", options.sizeMegabytes());
+        server.createDatabase("source");
+        BenchData.generate(server, "source", options.sizeMegabytes());
+        System.out.printf(Locale.ROOT, "source: %s, %s rows (customers/orders)%n", server.tableSize("source"),
+                BenchData.counts(server, "source"));
 
-            Map<String, Measured.Result> results = new LinkedHashMap<>();
-            results.put("(a) pg_dump -Fd -j" + jobs + " -Z0 + pg_restore -j" + jobs + " (unmasked)", dumpAndRestore(pg, "source", "a_target", "a"));
-            results.put("(b) dump, restore, UPDATE, dump, restore (masked)", updatePipeline(pg));
-            results.put("(c) doppel run --jobs " + jobs + " (masked, verified), -Xmx" + heap, doppelRun(pg, "c_target", true, true));
-            results.put("    the same with --no-verify", doppelRun(pg, "n_target", true, false));
-            results.put("    the same with every column kept", doppelRun(pg, "k_target", false, false));
-            results.put("(d) doppel snapshot + restore --in-place (both --no-verify)", snapshotAndRestore(pg));
-            pg.checkSameCounts("source", List.of("a_target", "b_target", "c_target", "n_target", "k_target", "d_target"));
-
-            double baseline = results.values().iterator().next().seconds();
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%-58s %10s %8s %12s%n", "method", "seconds", "× (a)", "peak RSS");
-            results.forEach((name, result) -> System.out.printf(Locale.ROOT, "%-58s %10.1f %8.2f %9d MB%n", name,
-                    result.seconds(), result.seconds() / baseline, result.peakKilobytes() / 1024));
-        }
-    }
-
-    private Measured.Result dumpAndRestore(Server pg, String from, String to, String label) throws Exception {
-        Path dump = work.resolve("dump-" + label);
-        deleteRecursively(dump);
-        long start = System.nanoTime();
-        Measured.Result dumped = Measured.run(List.of("pg_dump", "-h", "localhost", "-p", Integer.toString(pg.port), "-U", "postgres",
-                "-Fd", "-j", Integer.toString(jobs), "-Z0", "-f", dump.toString(), from), work.resolve(label + "-dump.log"));
-        pg.execute("postgres", "CREATE DATABASE " + to);
-        Measured.Result restored = Measured.run(List.of("pg_restore", "-h", "localhost", "-p", Integer.toString(pg.port), "-U", "postgres",
-                "-j", Integer.toString(jobs), "-d", to, dump.toString()), work.resolve(label + "-restore.log"));
-        deleteRecursively(dump);
-        return new Measured.Result((System.nanoTime() - start) / 1e9, Math.max(dumped.peakKilobytes(), restored.peakKilobytes()));
-    }
-
-    private Measured.Result updatePipeline(Server pg) throws Exception {
-        long start = System.nanoTime();
-        Measured.Result first = dumpAndRestore(pg, "source", "b_scratch", "b1");
-        pg.execute("b_scratch", BenchData.MASKING_UPDATES);
-        Measured.Result second = dumpAndRestore(pg, "b_scratch", "b_target", "b2");
-        return new Measured.Result((System.nanoTime() - start) / 1e9, Math.max(first.peakKilobytes(), second.peakKilobytes()));
-    }
-
-    private Measured.Result doppelRun(Server pg, String target, boolean masked, boolean verify) throws Exception {
-        pg.execute("postgres", "CREATE DATABASE " + target);
-        Path key = work.resolve("bench.key");
-        Files.writeString(key, "benchmark-key-not-secret-0123456789");
-        Path config = work.resolve(target + ".yml");
-        Files.writeString(config, BenchData.config(pg.port, target, masked));
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "run", "-c", config.toString(),
-                "--jobs", Integer.toString(jobs), "--progress", "lines", "--report-dir", work.resolve("reports").toString()));
-        if (!verify) {
-            command.add("--no-verify");
-        }
-        return Measured.run(command, work.resolve(target + "-run.log"));
-    }
-
-    private Measured.Result snapshotAndRestore(Server pg) throws Exception {
-        Path store = work.resolve("snapshots");
-        deleteRecursively(store);
-        Path config = work.resolve("d_target.yml");
-        Files.writeString(config, BenchData.config(pg.port, "d_target", true));
-        pg.execute("postgres", "CREATE DATABASE d_target");
-        long start = System.nanoTime();
-        Measured.Result snapshot = Measured.run(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "snapshot", "-c", config.toString(),
-                "--to", store.toUri().toString(), "--name", "bench", "--jobs", Integer.toString(jobs), "--progress", "lines",
-                "--no-verify"), work.resolve("d-snapshot.log"));
-        Measured.Result restore = Measured.run(List.of("java", "-Xmx" + heap, "-jar", doppelJar, "restore",
-                store.resolve("bench").toUri().toString(), "--to", "jdbc:postgresql://localhost:" + pg.port + "/d_target?user=postgres",
-                "--in-place", "--jobs", Integer.toString(jobs), "--progress", "lines"), work.resolve("d-restore.log"));
-        deleteRecursively(store);
-        return new Measured.Result((System.nanoTime() - start) / 1e9, Math.max(snapshot.peakKilobytes(), restore.peakKilobytes()));
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (var files = Files.walk(path)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        ResultTable table = new ResultTable();
+        List<Baseline> baselines = server.baselines();
+        for (Baseline baseline : baselines) {
+            String name = "(" + baseline.id() + ") " + baseline.name() + " (unmasked)";
+            if (baseline.missing() != null) {
+                table.missing(name, baseline.missing());
+            } else {
+                table.reference(baseline.id(), name, baseline.target(), copy(baseline, "source", baseline.target()));
             }
         }
+        table.add("(b) copy as (" + baselines.get(0).id() + "), UPDATE, copy again (masked)", "b_target",
+                updatePipeline(baselines.get(0)));
+        DoppelMethods doppel = new DoppelMethods(server, options, work);
+        table.add("(c) doppel run --jobs " + options.jobs() + " (masked, verified), -Xmx" + options.heap(), "c_target",
+                doppel.run("c_target", true, true));
+        table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
+        table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
+        table.add("(d) doppel snapshot + restore --in-place (no leak verification)", "d_target",
+                doppel.snapshotAndRestore("d_target"));
+        checkSameCounts(table.targets());
+        table.print(System.out);
+        doppel.printPhases(System.out);
     }
 
-    /** The benchmark's server, reached as postgres without a password. */
-    static final class Server {
-        final int port;
+    private Measured.Result copy(Baseline baseline, String from, String to) throws Exception {
+        server.createDatabase(to);
+        return baseline.copier().copy(from, to, to);
+    }
 
-        Server(int port) {
-            this.port = port;
-        }
+    private Measured.Result updatePipeline(Baseline copy) throws Exception {
+        server.createDatabase("b_scratch");
+        server.createDatabase("b_target");
+        Measured.Steps steps = new Measured.Steps();
+        steps.add(copy.copier().copy("source", "b_scratch", "b1"));
+        long start = System.nanoTime();
+        server.jdbc().execute("b_scratch", BenchData.maskingUpdates(server));
+        double updates = (System.nanoTime() - start) / 1e9;
+        steps.add(copy.copier().copy("b_scratch", "b_target", "b2"));
+        System.out.printf(Locale.ROOT, "(b): its UPDATEs took %.1f s%n", updates);
+        return steps.total();
+    }
 
-        Connection connect(String database) throws SQLException {
-            return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "");
-        }
-
-        void execute(String database, String sql) throws SQLException {
-            try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
-
-        String scalar(String database, String sql) throws SQLException {
-            try (Connection connection = connect(database); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-
-        void checkSameCounts(String source, List<String> targets) throws SQLException {
-            String counts = "SELECT (SELECT count(*) FROM customers) || '/' || (SELECT count(*) FROM orders)";
-            String expected = scalar(source, counts);
-            for (String target : targets) {
-                String actual = scalar(target, counts);
-                if (!actual.equals(expected)) {
-                    throw new IllegalStateException(target + " holds " + actual + " rows where the source holds " + expected);
-                }
+    private void checkSameCounts(List<String> targets) throws Exception {
+        String expected = BenchData.counts(server, "source");
+        for (String target : targets) {
+            String actual = BenchData.counts(server, target);
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException(target + " holds " + actual + " rows where the source holds " + expected);
             }
         }
     }

@@ -1,0 +1,28 @@
+CREATE TABLE customers (
+    id bigint PRIMARY KEY, full_name text NOT NULL, email text NOT NULL UNIQUE, phone text,
+    address text, birth_date date, created_at timestamptz NOT NULL, notes text);
+CREATE TABLE orders (
+    id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id), amount numeric(10, 2) NOT NULL,
+    status text NOT NULL, created_at timestamptz NOT NULL, shipping_note text);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE INDEX customers_name ON customers (full_name);
+INSERT INTO customers
+SELECT i, (ARRAY['Hanako','Taro','Yuki','Emma','Liam','Olivia'])[1 + i % 6] || ' '
+          || (ARRAY['Tanaka','Suzuki','Sato','Smith','Brown','Garcia'])[1 + i / 6 % 6],
+       'customer' || i || '@mail' || (i % 50) || '.example.org',
+       CASE WHEN i % 9 = 0 THEN NULL ELSE '090-' || lpad((i * 7919 % 10000)::text, 4, '0') || '-'
+           || lpad((i * 104729 % 10000)::text, 4, '0') END,
+       (i % 999 + 1) || ' Sakura-dori, Chuo-ku, Tokyo ' || lpad((i % 1000000)::text, 7, '0'),
+       date '1950-01-01' + (i * 37 % 20000)::int,
+       timestamptz '2020-01-01 00:00:00+00' + i * interval '1 minute',
+       'Prefers delivery after 18:00; contact ' || i || '@example.net or 03-' || lpad((i % 10000)::text, 4, '0')
+           || '-5678. ' || repeat('Loyal customer since 2020. ', 3)
+FROM generate_series(1::bigint, :customers) AS i;
+INSERT INTO orders
+SELECT o, 1 + o * 7 % :customers, round((5 + (o * 13 % 20000) / 100.0)::numeric, 2),
+       (ARRAY['pending','paid','shipped','cancelled'])[1 + o % 4],
+       timestamptz '2023-01-01 00:00:00+00' + o * interval '3 seconds',
+       CASE WHEN o % 3 = 0 THEN 'Leave at the door, call 090-1234-' || lpad((o % 10000)::text, 4, '0') || '. '
+           || repeat('Fragile. ', 6) END
+FROM generate_series(1::bigint, :orders) AS o;
+VACUUM ANALYZE;
