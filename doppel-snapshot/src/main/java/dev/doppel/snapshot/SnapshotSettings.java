@@ -150,36 +150,34 @@ public record SnapshotSettings(String to, S3Settings s3, EncryptionKey key, Mani
                     secret == null ? null : new Secret(secret), "true".equals(pathStyle));
         }
 
+        /** The {@code targets:} map, plus the config's single {@code target:} under the name {@code target}. */
         private Map<String, ConnectionConfig> targets(YamlNode.Mapping root) {
             Map<String, ConnectionConfig> targets = new LinkedHashMap<>();
             YamlNode node = root.get("targets");
-            if (node == null || node instanceof YamlNode.Null) {
-                return targets;
-            }
-            if (!(node instanceof YamlNode.Mapping map)) {
-                problems.add(node.location(), "'targets' must map names to {url, user, password}");
-                return targets;
-            }
-            map.entries().forEach((name, value) -> {
-                YamlNode.Mapping connection = mapping(value, "targets." + name, CONNECTION_KEYS);
-                if (connection != null) {
-                    String url = text(connection, "url");
-                    if (url == null) {
-                        problems.add(connection.location(), "targets." + name + ".url is missing");
+            if (node instanceof YamlNode.Mapping map) {
+                map.entries().forEach((name, value) -> {
+                    YamlNode.Mapping connection = mapping(value, "targets." + name, CONNECTION_KEYS);
+                    if (connection != null) {
+                        targets.put(name, connection(connection, "targets." + name));
                     }
-                    String password = text(connection, "password");
-                    targets.put(name, new ConnectionConfig(url, text(connection, "user"),
-                            password == null ? null : new Secret(password), connection.location()));
-                }
-            });
-            YamlNode single = root.get("target");
-            if (single instanceof YamlNode.Mapping map2 && !targets.containsKey("target")) {
-                String url = text(map2, "url");
-                String password = text(map2, "password");
-                targets.put("target", new ConnectionConfig(url, text(map2, "user"), password == null ? null
-                        : new Secret(password), map2.location()));
+                });
+            } else if (node != null && !(node instanceof YamlNode.Null)) {
+                problems.add(node.location(), "'targets' must map names to {url, user, password}");
+            }
+            if (root.get("target") instanceof YamlNode.Mapping single && !targets.containsKey("target")) {
+                targets.put("target", connection(single, "target"));
             }
             return targets;
+        }
+
+        private ConnectionConfig connection(YamlNode.Mapping connection, String name) {
+            String url = text(connection, "url");
+            if (url == null) {
+                problems.add(connection.location(), name + ".url is missing");
+            }
+            String password = text(connection, "password");
+            return new ConnectionConfig(url, text(connection, "user"), password == null ? null : new Secret(password),
+                    connection.location());
         }
 
         private YamlNode.Mapping mapping(YamlNode node, String name, Set<String> keys) {

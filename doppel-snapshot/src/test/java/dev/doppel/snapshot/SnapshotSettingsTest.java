@@ -58,4 +58,16 @@ class SnapshotSettingsTest {
     void noFileMeansNoSettings() {
         assertThat(SnapshotSettings.load(null, k -> null)).isSameAs(SnapshotSettings.NONE);
     }
+
+    @Test
+    void aConfigsSingleTargetCanBeNamedTargetWithoutATargetsMap() {
+        SnapshotSettings settings = SnapshotSettings.parse("""
+                version: 1
+                target: { url: "jdbc:postgresql://staging/app", user: doppel, password: "${env:PW}" }
+                """, "restore.yml", Path.of("."), Map.of("PW", "secret-pw")::get);
+        assertThat(settings.target("target")).hasValueSatisfying(t -> {
+            assertThat(t.url()).isEqualTo("jdbc:postgresql://staging/app");
+            assertThat(t.password().value()).isEqualTo("secret-pw");
+        });
+    }
 }
