@@ -8,12 +8,18 @@ package dev.doppel.bench;
 final class BenchData {
     private BenchData() {}
 
-    /** Customers take about 40% of the size, orders the rest; about 245 and 127 bytes a row in PostgreSQL. */
+    /**
+     * Customers take about 36% of the size, orders 54%, about 245 and 127 bytes a row in PostgreSQL;
+     * documents, wide rows of 0.6 to 2.3 MB as COPY sends them, the rest.
+     */
     static void generate(BenchServer server, String database, int megabytes) throws Exception {
-        long customers = Math.max(1000, megabytes * 1024L * 1024 * 4 / 10 / 245);
-        long orders = Math.max(2000, megabytes * 1024L * 1024 * 6 / 10 / 127);
+        long bytes = megabytes * 1024L * 1024;
+        long customers = Math.max(1000, bytes * 36 / 100 / 245);
+        long orders = Math.max(2000, bytes * 54 / 100 / 127);
+        long documents = Math.max(4, bytes / 10 / (1400L * 1024));
         server.jdbc().execute(database, BenchFiles.resource("shop-" + server.dialect() + ".sql")
-                .replace(":customers", Long.toString(customers)).replace(":orders", Long.toString(orders)));
+                .replace(":customers", Long.toString(customers)).replace(":orders", Long.toString(orders))
+                .replace(":documents", Long.toString(documents)));
     }
 
     /** What a hand-written masking.sql does: rewrite every personal column of every row. */
@@ -21,10 +27,10 @@ final class BenchData {
         return BenchFiles.resource("masking-" + server.dialect() + ".sql");
     }
 
-    /** The rows of each table, as {@code customers/orders}. */
+    /** The rows of each table, as {@code customers/orders/documents}. */
     static String counts(BenchServer server, String database) throws Exception {
         return String.join("/", server.jdbc().row(database,
-                "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM orders)"));
+                "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM orders), (SELECT count(*) FROM documents)"));
     }
 
     static String config(BenchServer server, String target, boolean masked) {
@@ -35,6 +41,8 @@ final class BenchData {
                         + " notes: keep }";
         String orders = "{ id: keep, customer_id: keep, amount: keep, status: keep, created_at: keep, shipping_note: "
                 + (masked ? "null" : "keep") + " }";
+        String documents = "{ id: keep, customer_id: keep, owner_email: " + (masked ? "email" : "keep")
+                + ", title: keep, body: keep, attachment: keep, meta: keep }";
         return """
                 version: 1
                 source: %s
@@ -44,7 +52,8 @@ final class BenchData {
                   tables:
                     %s: { columns: %s }
                     %s: { columns: %s }
+                    %s: { columns: %s }
                 """.formatted(server.connection("source"), server.connection(target), server.table("customers"), customers,
-                server.table("orders"), orders);
+                server.table("orders"), orders, server.table("documents"), documents);
     }
 }

@@ -52,7 +52,7 @@ public final class CopyBenchmark {
         System.out.printf(Locale.ROOT, "generating about %d MB of table data…%n", options.sizeMegabytes());
         server.createDatabase("source");
         BenchData.generate(server, "source", options.sizeMegabytes());
-        System.out.printf(Locale.ROOT, "source: %s, %s rows (customers/orders)%n", server.tableSize("source"),
+        System.out.printf(Locale.ROOT, "source: %s, %s rows (customers/orders/documents)%n", server.tableSize("source"),
                 BenchData.counts(server, "source"));
 
         ResultTable table = new ResultTable();
@@ -72,7 +72,7 @@ public final class CopyBenchmark {
                 doppel.run("c_target", true, true));
         table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
         table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
-        table.add("(d) doppel snapshot + restore --in-place (no leak verification)", "d_target",
+        table.add("(d) doppel snapshot (verified) + restore --in-place", "d_target",
                 doppel.snapshotAndRestore("d_target"));
         checkSameCounts(table.targets());
         table.print(System.out);

@@ -39,7 +39,7 @@ final class DoppelMethods {
         return Measured.run(command, log(target, "run"));
     }
 
-    /** A masked snapshot into a directory, restored in place into an empty database (verification off on both sides). */
+    /** A masked, leak-verified snapshot into a directory, restored in place into an empty database. */
     Measured.Result snapshotAndRestore(String target) throws Exception {
         Path store = work.resolve("snapshots");
         BenchFiles.delete(store);
@@ -47,7 +47,8 @@ final class DoppelMethods {
         String restoring = restoringSide(target);
         Measured.Steps steps = new Measured.Steps();
         steps.add(Measured.run(doppel("snapshot", "-c", config, "--to", store.toUri().toString(), "--name", "bench",
-                "--jobs", jobs, "--progress", "lines", "--no-verify"), log(target, "snapshot")));
+                "--jobs", jobs, "--progress", "lines", "--report-dir", work.resolve("reports").toString()),
+                log(target, "snapshot")));
         steps.add(Measured.run(doppel("restore", store.resolve("bench").toUri().toString(), "-c", restoring, "--to",
                 target, "--in-place", "--jobs", jobs, "--progress", "lines"), log(target, "restore")));
         Measured.Result result = steps.total();

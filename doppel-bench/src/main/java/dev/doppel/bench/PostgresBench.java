@@ -62,8 +62,8 @@ final class PostgresBench implements BenchServer {
 
     @Override
     public String tableSize(String database) throws Exception {
-        return jdbc.scalar(database, "SELECT pg_size_pretty(sum(pg_relation_size(oid))) FROM pg_class"
-                + " WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace") + " in tables";
+        return jdbc.scalar(database, "SELECT pg_size_pretty(sum(pg_table_size(oid))) FROM pg_class"
+                + " WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace") + " in tables (TOAST included)";
     }
 
     @Override

@@ -5,3 +5,4 @@ UPDATE customers SET full_name = CONCAT('Customer ', id),
                      birth_date = birth_date + INTERVAL (id % 61) - 30 DAY,
                      notes = NULL;
 UPDATE orders SET shipping_note = NULL WHERE shipping_note IS NOT NULL;
+UPDATE documents SET owner_email = CONCAT('user', customer_id, '@example.com');

@@ -5,3 +5,4 @@ UPDATE customers SET full_name = 'Customer ' || id,
                      birth_date = birth_date + (id % 61)::int - 30,
                      notes = NULL;
 UPDATE orders SET shipping_note = NULL WHERE shipping_note IS NOT NULL;
+UPDATE documents SET owner_email = 'user' || customer_id || '@example.com';
