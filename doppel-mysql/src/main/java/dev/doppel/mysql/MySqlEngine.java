@@ -4,6 +4,7 @@ import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.engine.DatabaseSwap;
 import dev.doppel.core.engine.RelationalEngine;
 import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.SqlScriptWriter;
 import dev.doppel.core.engine.TargetDatabase;
 import java.util.Optional;
 
@@ -42,5 +43,10 @@ public final class MySqlEngine implements RelationalEngine {
     @Override
     public Optional<DatabaseSwap> swap(ConnectionConfig live) {
         return Optional.of(new MySqlSwap(live));
+    }
+
+    @Override
+    public Optional<SqlScriptWriter> sqlScript() {
+        return Optional.of(new MySqlSqlScript());
     }
 }
