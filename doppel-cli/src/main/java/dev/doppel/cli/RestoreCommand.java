@@ -2,6 +2,7 @@ package dev.doppel.cli;
 
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.error.Redactor;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.snapshot.OpenedSnapshot;
 import dev.doppel.snapshot.SnapshotRestore;
@@ -101,7 +102,7 @@ final class RestoreCommand implements Callable<Integer> {
                 + ", checksums and row counts verified.");
         restored.swapped().ifPresent(swapped -> {
             out.println("Swapped in as " + swapped.live() + swapped.retired().map(r -> "; the previous database is kept as "
-                    + r + " ('doppel rollback " + to + "' swaps it back)").orElse("") + ".");
+                    + r + " ('doppel rollback " + Redactor.url(to) + "' swaps it back)").orElse("") + ".");
             if (!swapped.dropped().isEmpty()) {
                 out.println("Dropped older generations (--keep " + keep + "): " + String.join(", ", swapped.dropped()) + ".");
             }
