@@ -16,35 +16,39 @@ import java.util.Locale;
  * statement, which is atomic: it happens whole or not at all (and, on MySQL 8 and MariaDB 10.6+,
  * survives a crash whole or not at all), and sessions using the tables wait for it.
  *
- * <p>RENAME TABLE does not carry everything. A view cannot change schema, a table with triggers
+ * <p>RENAME TABLE does not carry everything: a view cannot change schema, a table with triggers
  * cannot be moved to another schema, and routines and events belong to their schema. So around
- * the rename ({@link SchemaSwap}): the definitions of both schemas' views, triggers, routines and
- * events are read first (as the copy reads them, DEFINER removed); both schemas' triggers are
- * dropped; the rename runs; then the replacement's objects are created in the live schema and the
- * old ones in the retired schema, and the emptied replacement is dropped. For the milliseconds
- * between dropping the live triggers and creating the new ones, writes to the live tables fire no
- * trigger; a view keeps its old definition over the new tables until it is replaced; a routine or
- * event is briefly absent while it is dropped and created. If the rename fails, the triggers are
- * put back: nothing changed. If creating the objects fails, the tables are renamed back.
- * Events in a retired generation are disabled, so that it runs no jobs; a rollback brings them
- * back disabled.
+ * the rename ({@link SchemaSwap}) the definitions of both schemas' views, triggers, routines and
+ * events are read first (as the copy reads them, DEFINER removed), both schemas' triggers are
+ * dropped, the rename runs, and the replacement's objects are created in the live schema and the
+ * old ones in the retired schema. What sessions on the live schema see in those milliseconds:
+ * while the triggers are dropped, the tables are write-locked (writes wait); a write between the
+ * unlock and the rename goes to the old tables without their triggers (it ends in the retired
+ * generation); from the rename until the new triggers are created, under a write lock, writes to
+ * the new tables fire no trigger; a view keeps its old definition over the new tables until it is
+ * replaced; a routine or event is absent while it is dropped and created. Events in a retired
+ * generation are disabled, so that it runs no jobs; a rollback brings them back disabled.
  *
- * <p>Sessions: this session waits at most {@value SchemaSwap#LOCK_WAIT_SECONDS} s
+ * <p>If anything fails before the rename, the dropped triggers are put back; if creating the
+ * objects fails after it, the tables are renamed back and each schema gets its objects again:
+ * either way nothing changed. A replacement holding the run ledger (an unfinished load) is never
+ * swapped in.
+ *
+ * <p>Sessions: the lock and the rename wait at most {@value SchemaSwap#LOCK_WAIT_SECONDS} s
  * ({@code lock_wait_timeout}) for the metadata locks other sessions hold on the tables (an open
- * transaction that touched them, LOCK TABLES, a running statement); then the swap fails and
- * nothing changed. A session that merely has the live schema as its current database holds no
- * lock and sees the new tables with its next statement. With {@code terminate}, the sessions
- * whose current database is the live schema or the replacement are ended first
- * ({@link MySqlSessions}).
+ * transaction that used them, LOCK TABLES, a running statement); then the swap fails and nothing
+ * changed. A session that merely has the live schema as its current database holds no lock and
+ * sees the new tables with its next statement. With {@code terminate}, the sessions whose current
+ * database is the live schema or the replacement are ended first ({@link MySqlSessions}).
  *
  * <p>Grants are kept by name: those on {@code live.*} and on its tables apply to the new tables,
  * and none move to the retired schema.
  */
 final class MySqlSwap implements DatabaseSwap {
     static final String PRIVILEGES = "The account needs ALL PRIVILEGES on the live database and on the names beside"
-            + " it (GRANT ALL ON `LIVE`.* and ON `LIVE\\_doppel\\_%`.*): CREATE and DROP for the databases, ALTER,"
-            + " DROP, CREATE and INSERT for RENAME TABLE, and TRIGGER, CREATE VIEW, SHOW VIEW, CREATE ROUTINE,"
-            + " ALTER ROUTINE and EVENT for the objects; --terminate needs PROCESS and CONNECTION ADMIN"
+            + " it (GRANT ALL ON `LIVE`.* and ON `LIVE\\_doppel\\_%`.*): CREATE and DROP for the databases, LOCK"
+            + " TABLES, ALTER, DROP, CREATE and INSERT for RENAME TABLE, and TRIGGER, CREATE VIEW, SHOW VIEW, CREATE"
+            + " ROUTINE, ALTER ROUTINE and EVENT for the objects; --terminate needs PROCESS and CONNECTION ADMIN"
             + " (CONNECTION_ADMIN on MySQL) to end other accounts' sessions.";
 
     private final ConnectionConfig config;

@@ -15,21 +15,25 @@ import java.util.Map;
  * events first, then:
  *
  * <ol>
- *   <li>creates the retired schema (or the live one, the first time), ends sessions when asked,
- *       drops the triggers of both schemas and runs the one {@code RENAME TABLE}. A failure here
- *       puts the triggers back and drops the new schema: nothing changed;</li>
- *   <li>creates the replacement's objects in the live schema (views by {@code CREATE OR REPLACE},
- *       routines and events dropped and created, then the live schema's others dropped), the old
- *       ones in the retired schema (events there disabled), and drops the emptied replacement. A
- *       failure here renames the tables back and restores the objects, so that again nothing
- *       changed, or says exactly what could not be undone.</li>
+ *   <li>creates the retired schema (or the live one, the first time) and ends sessions when asked;
+ *       write-locks every table of both schemas, waiting at most {@value #LOCK_WAIT_SECONDS} s for
+ *       the sessions using them, so that a long transaction stops the swap before anything is
+ *       dropped; drops both schemas' triggers under that lock; unlocks, and runs the one
+ *       {@code RENAME TABLE}, which waits as long. A failure here puts back the triggers dropped
+ *       and drops the new schema: nothing changed;</li>
+ *   <li>creates the replacement's triggers in the live schema, under a write lock of their tables,
+ *       then its routines, views (by {@code CREATE OR REPLACE}) and events, and drops the live
+ *       schema's others; creates the old ones in the retired schema (its events disabled); drops
+ *       the emptied replacement. A failure here renames the tables back and gives each schema its
+ *       objects again, so that again nothing changed, or says what could not be undone. These
+ *       steps wait up to {@value #LONG_LOCK_WAIT_SECONDS} s for locks: failing half done is worse.</li>
  * </ol>
  */
 final class SchemaSwap {
     /** Seconds a statement waits for other sessions' metadata locks before the swap gives up. */
     static final int LOCK_WAIT_SECONDS = 5;
-    /** Once the tables are renamed, finishing (or undoing) is worth a longer wait than failing half done. */
-    private static final int LOCK_WAIT_AFTER_RENAME_SECONDS = 60;
+    /** Once something is dropped or renamed, finishing or undoing it is worth a longer wait than failing half done. */
+    static final int LONG_LOCK_WAIT_SECONDS = 60;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
 
@@ -72,19 +76,26 @@ final class SchemaSwap {
         } catch (SQLException e) {
             throw failed("create the schema " + created, e, "Nothing was changed.");
         }
+        List<SchemaObject> droppedLive = new ArrayList<>();
+        List<SchemaObject> droppedReplacement = new ArrayList<>();
         try {
             if (terminate) {
                 MySqlSessions.end(connection, List.of(live, replacement));
             }
-            dropTriggers(replacementObjects, replacement);
-            dropTriggers(liveObjects, live);
+            lock();
+            try {
+                dropTriggers(replacementObjects, replacement, droppedReplacement);
+                dropTriggers(liveObjects, live, droppedLive);
+            } finally {
+                Schemas.execute(connection, "UNLOCK TABLES");
+            }
             rename(liveTables, live, retired, replacementTables, replacement, live);
         } catch (SQLException e) {
-            putTriggersBack(e);
+            putBack(droppedLive, droppedReplacement, e);
             throw locked(e) ? lockedOut(e, terminate) : failed("swap " + replacement + " in for " + live, e,
                     "Nothing was changed. " + MySqlSwap.PRIVILEGES);
         }
-        waitForLocks(LOCK_WAIT_AFTER_RENAME_SECONDS);
+        waitForLocks(LONG_LOCK_WAIT_SECONDS);
         try {
             install(replacementObjects, live, liveObjects);
             if (retired != null) {
@@ -95,6 +106,20 @@ final class SchemaSwap {
             undo(e);
         } finally {
             waitForLocks(LOCK_WAIT_SECONDS);
+        }
+    }
+
+    /**
+     * Write-locks every table of both schemas, waiting at most {@link #LOCK_WAIT_SECONDS} for the
+     * sessions using them, so that a long transaction stops the swap before any trigger is dropped,
+     * and none of the triggers' tables is written while they are dropped.
+     */
+    private void lock() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        liveTables.forEach(t -> tables.add(Sql.ident(live) + "." + Sql.ident(t) + " WRITE"));
+        replacementTables.forEach(t -> tables.add(Sql.ident(replacement) + "." + Sql.ident(t) + " WRITE"));
+        if (!tables.isEmpty()) {
+            Schemas.execute(connection, "LOCK TABLES " + String.join(", ", tables));
         }
     }
 
@@ -126,13 +151,12 @@ final class SchemaSwap {
                 + " undone; nothing was changed. " + MySqlSwap.PRIVILEGES, failure);
     }
 
-    private void putTriggersBack(SQLException failure) {
+    /** Before the rename: the triggers dropped so far are created again, in their order, and the new schema dropped. */
+    private void putBack(List<SchemaObject> droppedLive, List<SchemaObject> droppedReplacement, SQLException failure) {
+        waitForLocks(LONG_LOCK_WAIT_SECONDS);
         try {
-            // all of them again, in their order: a table's triggers fire in the order they were created
-            dropTriggers(liveObjects, live);
-            create(live, liveObjects.of(SchemaObject.Kind.TRIGGER).toList());
-            dropTriggers(replacementObjects, replacement);
-            create(replacement, replacementObjects.of(SchemaObject.Kind.TRIGGER).toList());
+            create(live, droppedLive);
+            create(replacement, droppedReplacement);
             Schemas.drop(connection, created);
         } catch (SQLException | DoppelException e) {
             failure.addSuppressed(e);
@@ -140,12 +164,20 @@ final class SchemaSwap {
                     + MySqlErrors.describe(failure) + "), and putting back the triggers dropped for it failed: "
                     + (e instanceof SQLException sql ? MySqlErrors.describe(sql) : e.getMessage()) + ". The tables were not"
                     + " renamed; create the missing triggers of " + live + " and " + replacement + " again by hand.", failure);
+        } finally {
+            waitForLocks(LOCK_WAIT_SECONDS);
         }
     }
 
     private void dropTriggers(SchemaObjects objects, String schema) throws SQLException {
+        dropTriggers(objects, schema, new ArrayList<>());
+    }
+
+    /** @param dropped gets each trigger once it is dropped */
+    private void dropTriggers(SchemaObjects objects, String schema, List<SchemaObject> dropped) throws SQLException {
         for (SchemaObject trigger : objects.of(SchemaObject.Kind.TRIGGER).toList()) {
             Schemas.execute(connection, trigger.drop(schema));
+            dropped.add(trigger);
         }
     }
 
@@ -166,16 +198,30 @@ final class SchemaSwap {
 
     /**
      * Makes {@code schema} hold {@code objects} where it held {@code present} (whose triggers are
-     * gone already): each routine and event is dropped and created, each view replaced, then the
-     * views, routines and events of {@code present} that {@code objects} lacks are dropped.
+     * gone already). Triggers first, all at once under a write lock of their tables, so that the
+     * tables' writes are without them as briefly as can be; then each routine and event is dropped
+     * and created, each view replaced, and the views, routines and events of {@code present} that
+     * {@code objects} lacks are dropped.
      */
     private void install(SchemaObjects objects, String schema, SchemaObjects present) throws SQLException {
-        for (SchemaObject object : objects.all()) {
-            if (object.kind() != SchemaObject.Kind.VIEW && object.kind() != SchemaObject.Kind.TRIGGER) {
+        List<SchemaObject> triggers = objects.of(SchemaObject.Kind.TRIGGER).toList();
+        List<String> locks = triggers.stream().flatMap(t -> t.create().dependsOn().stream())
+                .map(t -> Sql.ident(schema) + "." + Sql.ident(t.name()) + " WRITE").distinct().toList();
+        if (!locks.isEmpty()) {
+            Schemas.execute(connection, "LOCK TABLES " + String.join(", ", locks));
+            try {
+                create(schema, triggers);
+            } finally {
+                Schemas.execute(connection, "UNLOCK TABLES");
+            }
+        }
+        List<SchemaObject> others = objects.all().stream().filter(o -> o.kind() != SchemaObject.Kind.TRIGGER).toList();
+        for (SchemaObject object : others) {
+            if (object.kind() != SchemaObject.Kind.VIEW) {
                 Schemas.execute(connection, object.drop(schema));
             }
         }
-        create(schema, objects.all());
+        create(schema, others);
         for (SchemaObject old : present.all()) {
             if (old.kind() != SchemaObject.Kind.TRIGGER && !objects.has(old)) {
                 Schemas.execute(connection, old.drop(schema));

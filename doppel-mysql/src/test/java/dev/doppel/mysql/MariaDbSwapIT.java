@@ -293,7 +293,7 @@ class MariaDbSwapIT extends AbstractDatabaseSwapIT {
         String schema = "doppel_swap_undo_" + COUNTER.incrementAndGet();
         String limited = "doppel_swapper_limited";
         server.user(limited, "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, TRIGGER, CREATE VIEW, SHOW VIEW,"
-                + " CREATE ROUTINE, ALTER ROUTINE, EXECUTE, REFERENCES ON `" + schema + "`.*",
+                + " CREATE ROUTINE, ALTER ROUTINE, EXECUTE, REFERENCES, LOCK TABLES ON `" + schema + "`.*",
                 "ALL PRIVILEGES ON `" + schema.replace("_", "\\_") + "\\_doppel\\_%`.*");
         try (Connection admin = server.admin(""); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + schema + " CHARACTER SET latin1 COLLATE latin1_german1_ci");
