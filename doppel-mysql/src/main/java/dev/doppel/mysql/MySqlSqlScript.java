@@ -7,13 +7,14 @@ import dev.doppel.core.schema.TableName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A plain SQL script in the form of mysqldump's output, which the {@code mysql} and
  * {@code mariadb} clients load into an empty database: the session settings saved and set (utf8mb4,
  * UTC, unique and foreign-key checks off, the sql_mode the copy loads under, which takes zero
- * dates), the schema, each table's rows as multi-row INSERT statements of about 1 MB
+ * dates), the schema (views in the order they select from each other), each table's rows as multi-row INSERT statements of about 1 MB
  * ({@link InsertBuilder}: binary, BIT and spatial values as {@code X'…'}), then indexes, foreign
  * keys, triggers and events, and the settings restored. Routines, triggers and events are written
  * between {@code DELIMITER} lines, each after the {@code SET SESSION sql_mode} it was created
@@ -44,6 +45,7 @@ final class MySqlSqlScript implements SqlScriptWriter {
             "/*!40111 SET SQL_NOTES=@OLD_SQL_NOTES */;",
             "");
 
+    private final List<DdlStatement> views = new ArrayList<>();
     private InsertBuilder inserts;
 
     @Override
@@ -52,8 +54,25 @@ final class MySqlSqlScript implements SqlScriptWriter {
                 + " database:\n--   mysql --default-character-set=utf8mb4 DATABASE < FILE   (or: mariadb …)\n\n" + SETTINGS + "\n");
     }
 
+    /** Views wait for the first statement that is not one, and are then written in dependency order ({@link ViewOrder}). */
     @Override
     public void statement(OutputStream out, DdlStatement statement) throws IOException {
+        if (statement.object().startsWith("view ")) {
+            views.add(statement);
+            return;
+        }
+        writeViews(out);
+        write(out, statement);
+    }
+
+    private void writeViews(OutputStream out) throws IOException {
+        for (DdlStatement view : ViewOrder.sort(views)) {
+            write(out, view);
+        }
+        views.clear();
+    }
+
+    private static void write(OutputStream out, DdlStatement statement) throws IOException {
         SqlRewrite.Moded moded = SqlRewrite.splitMode(statement.sql().strip());
         StringBuilder text = new StringBuilder("-- ").append(statement.object().replace('\n', ' ')).append('\n');
         String create = withoutTerminator(moded.create().strip());
@@ -72,6 +91,7 @@ final class MySqlSqlScript implements SqlScriptWriter {
 
     @Override
     public void beginRows(OutputStream out, TableName table, List<Column> columns) throws IOException {
+        writeViews(out);
         inserts = new InsertBuilder(table.name(), columns);
         write(out, "-- rows of " + table + "\n");
     }
@@ -99,6 +119,7 @@ final class MySqlSqlScript implements SqlScriptWriter {
 
     @Override
     public void end(OutputStream out) throws IOException {
+        writeViews(out);
         write(out, RESTORE + "-- end of the doppel export\n");
     }
 
