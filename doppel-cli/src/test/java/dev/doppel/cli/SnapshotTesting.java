@@ -8,6 +8,7 @@ import dev.doppel.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -16,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A source, configs for both sides of a snapshot, and the doppel command, for the snapshot tests. */
 final class SnapshotTesting {
@@ -39,12 +42,17 @@ final class SnapshotTesting {
     }
 
     Result doppel(String... args) {
+        Result result = run(args);
+        assertThat(result.all()).doesNotContain(PASSWORD, Fixture.KEY, SNAPSHOT_KEY);
+        return result;
+    }
+
+    /** Runs one command line in this JVM, as the doppel command would. */
+    static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Doppel.run(new PrintWriter(out), new PrintWriter(err), args);
-        Result result = new Result(code, out.toString(), err.toString());
-        assertThat(result.all()).doesNotContain(PASSWORD, Fixture.KEY, SNAPSHOT_KEY);
-        return result;
+        return new Result(code, out.toString(), err.toString());
     }
 
     /** The producing side's config: the fixture's, with a snapshot: section added. */
@@ -79,6 +87,37 @@ final class SnapshotTesting {
     private static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
+    }
+
+    /** A copy of a store in a new folder under {@code dir}, to tamper with. */
+    static Path copy(Path store, Path dir) throws IOException {
+        Path target = Files.createTempDirectory(dir, "copy");
+        try (Stream<Path> files = Files.walk(store)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(store.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The biggest data file of the snapshot {@code only} in a store. */
+    static Path biggestDataFile(Path store) throws IOException {
+        try (Stream<Path> files = Files.walk(store.resolve("only/data"))) {
+            return files.filter(Files::isRegularFile).max(Comparator.comparingLong(SnapshotTesting::size)).orElseThrow();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Map<String, String> checksums(String database) throws SQLException {
