@@ -119,50 +119,39 @@ class MariaDbSwapIT extends AbstractDatabaseSwapIT {
         return MySqlConnector.databaseOf(database.url());
     }
 
-    private static final String OLD = """
+    /**
+     * A generation of the schema: three tables with a foreign key, a view on a view, two triggers
+     * on one table (their order shows in the note they write), one writing an audit row, a
+     * function, a procedure that calls it, then {@code %6$s} (more objects). The rest tells the
+     * generations apart.
+     */
+    private static final String GENERATION = """
             CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(20));
             CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, note VARCHAR(40),
                 CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
             CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, what VARCHAR(40));
-            INSERT INTO parent VALUES (1, 'old');
-            CREATE VIEW names AS SELECT name FROM parent;
+            INSERT INTO parent VALUES %1$s;
+            CREATE VIEW names AS SELECT %2$s AS name FROM parent;
             CREATE VIEW loud_names AS SELECT UPPER(name) AS name FROM names;
-            CREATE VIEW only_old AS SELECT 1 AS one;
-            CREATE TRIGGER child_first BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(IFNULL(NEW.note, ''), 'a');
-            CREATE TRIGGER child_second BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(NEW.note, 'b');
-            CREATE TRIGGER parent_audit AFTER INSERT ON parent FOR EACH ROW INSERT INTO audit (what) VALUES (CONCAT('old ', NEW.name));
-            CREATE FUNCTION generation() RETURNS VARCHAR(10) DETERMINISTIC RETURN 'old';
+            CREATE TRIGGER child_first BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(IFNULL(NEW.note, ''), '%3$s');
+            CREATE TRIGGER child_second BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(NEW.note, '%4$s');
+            CREATE TRIGGER parent_audit AFTER INSERT ON parent FOR EACH ROW INSERT INTO audit (what) VALUES (CONCAT('%5$s ', NEW.name));
+            CREATE FUNCTION generation() RETURNS VARCHAR(10) DETERMINISTIC RETURN '%5$s';
             DELIMITER //
             CREATE PROCEDURE add_parent(IN n INT)
             BEGIN
                 INSERT INTO parent VALUES (n, generation());
             END//
             DELIMITER ;
-            CREATE EVENT tick ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE ENABLE
-                DO DELETE FROM audit;
+            %6$s
             """;
-
-    private static final String NEW = """
-            CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(20));
-            CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, note VARCHAR(40),
-                CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
-            CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, what VARCHAR(40));
-            INSERT INTO parent VALUES (1, 'new'), (2, 'newer');
-            CREATE VIEW names AS SELECT CONCAT(name, '!') AS name FROM parent;
-            CREATE VIEW loud_names AS SELECT UPPER(name) AS name FROM names;
-            CREATE TRIGGER child_first BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(IFNULL(NEW.note, ''), 'A');
-            CREATE TRIGGER child_second BEFORE INSERT ON child FOR EACH ROW SET NEW.note = CONCAT(NEW.note, 'B');
-            CREATE TRIGGER parent_audit AFTER INSERT ON parent FOR EACH ROW INSERT INTO audit (what) VALUES (CONCAT('new ', NEW.name));
-            CREATE FUNCTION generation() RETURNS VARCHAR(10) DETERMINISTIC RETURN 'new';
-            DELIMITER //
-            CREATE PROCEDURE add_parent(IN n INT)
-            BEGIN
-                INSERT INTO parent VALUES (n, generation());
-            END//
-            DELIMITER ;
-            CREATE EVENT tock ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE
-                DO DELETE FROM audit;
-            """;
+    private static final String OLD_WITHOUT_EVENT = GENERATION.formatted("(1, 'old')", "name", "a", "b", "old",
+            "CREATE VIEW only_old AS SELECT 1 AS one;");
+    private static final String OLD = OLD_WITHOUT_EVENT + "CREATE EVENT tick ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00'"
+            + " ON COMPLETION PRESERVE ENABLE DO DELETE FROM audit;";
+    private static final String NEW = GENERATION.formatted("(1, 'new'), (2, 'newer')", "CONCAT(name, '!')", "A", "B", "new",
+            "CREATE EVENT tock ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE"
+                    + " DO DELETE FROM audit;");
 
     /** A live schema holding {@link #OLD}, in latin1 with a collation that is not the server's default. */
     private ConnectionConfig oldLive() throws SQLException {
@@ -298,7 +287,7 @@ class MariaDbSwapIT extends AbstractDatabaseSwapIT {
         try (Connection admin = server.admin(""); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + schema + " CHARACTER SET latin1 COLLATE latin1_german1_ci");
         }
-        server.run(schema, OLD.substring(0, OLD.indexOf("CREATE EVENT")));
+        server.run(schema, OLD_WITHOUT_EVENT);
         ConnectionConfig live = as(limited, schema);
         String staging;
         try (DatabaseSwap swap = engine().swap(live).orElseThrow()) {
