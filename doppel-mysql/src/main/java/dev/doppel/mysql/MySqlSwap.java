@@ -59,8 +59,8 @@ final class MySqlSwap implements DatabaseSwap {
         this.config = config;
         MySqlConnector connector = MySqlConnector.server(config);
         this.connection = connector.open();
+        Schemas.waitForLocks(connection, SchemaSwap.LOCK_WAIT_SECONDS);
         try {
-            Schemas.execute(connection, "SET SESSION lock_wait_timeout = " + SchemaSwap.LOCK_WAIT_SECONDS);
             this.live = lowerCaseNames() ? connector.database().toLowerCase(Locale.ROOT) : connector.database();
         } catch (SQLException e) {
             close();
@@ -105,11 +105,17 @@ final class MySqlSwap implements DatabaseSwap {
                 config.location());
     }
 
+    /**
+     * Drops a schema, waiting up to {@value SchemaSwap#LONG_LOCK_WAIT_SECONDS} s for sessions that
+     * use its tables: an old generation is dropped after its swap, where waiting for a reader of it
+     * is better than failing the restore.
+     */
     @Override
     public void drop(String name, boolean terminate) {
         if (name.equals(live)) {
             throw new IllegalArgumentException("the live database is never dropped");
         }
+        Schemas.waitForLocks(connection, SchemaSwap.LONG_LOCK_WAIT_SECONDS);
         try {
             if (terminate) {
                 MySqlSessions.end(connection, List.of(name));
@@ -118,6 +124,8 @@ final class MySqlSwap implements DatabaseSwap {
         } catch (SQLException e) {
             throw failed("drop the database " + name, e, terminate ? PRIVILEGES
                     : "Sessions holding locks on its tables stop it; --terminate ends the sessions connected to it first.");
+        } finally {
+            Schemas.waitForLocks(connection, SchemaSwap.LOCK_WAIT_SECONDS);
         }
     }
 

@@ -246,11 +246,7 @@ final class SchemaSwap {
     }
 
     private void waitForLocks(int seconds) {
-        try {
-            Schemas.execute(connection, "SET SESSION lock_wait_timeout = " + seconds);
-        } catch (SQLException ignored) {
-            // the statements that follow report a broken session themselves
-        }
+        Schemas.waitForLocks(connection, seconds);
     }
 
     private static boolean locked(SQLException e) {
@@ -259,7 +255,8 @@ final class SchemaSwap {
 
     private DoppelException lockedOut(SQLException e, boolean terminate) {
         return new DoppelException(ExitCode.RUN_FAILED, "Cannot swap " + replacement + " in for " + live + ": other"
-                + " sessions hold locks on its tables (an open transaction, LOCK TABLES or a long statement), and the swap"
+                + " sessions hold locks on tables of " + live + " or " + replacement + " (an open transaction, LOCK TABLES"
+                + " or a long statement), and the swap"
                 + " waited " + LOCK_WAIT_SECONDS + " s for them (" + MySqlErrors.describe(e) + "). Nothing was changed. "
                 + (terminate ? "--terminate ended the sessions whose current database is " + live + " or " + replacement
                         + "; those connected to another database, and those of other accounts when this one lacks PROCESS,"

@@ -43,6 +43,15 @@ final class Schemas {
         execute(connection, "DROP DATABASE IF EXISTS " + Sql.ident(name));
     }
 
+    /** Sets how long this session's statements wait for other sessions' metadata locks. */
+    static void waitForLocks(Connection connection, int seconds) {
+        try {
+            execute(connection, "SET SESSION lock_wait_timeout = " + seconds);
+        } catch (SQLException ignored) {
+            // the statements that follow report a broken session themselves
+        }
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
