@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code doppel export}: a snapshot as a plain SQL script. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {
-            "Write a snapshot as one plain SQL script its engine's client loads (psql; for PostgreSQL the form of"
-                    + " pg_dump --format=plain, which managed-database imports accept).",
+            "Write a snapshot as one plain SQL script its engine's client loads into an empty database: psql, in the"
+                    + " form of pg_dump --format=plain, which managed-database imports accept; or mysql/mariadb, in the"
+                    + " form of mysqldump's output.",
             "Every data file is checked like a restore; a tampered snapshot is refused with exit 4."
         })
 final class ExportCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.doppel.cli;
 
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.engine.Engines;
+import dev.doppel.core.error.Redactor;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.snapshot.OpenedSnapshot;
 import dev.doppel.snapshot.SnapshotRestore;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Restore a snapshot (or the newest one in a store) into a database. Needs the store's and the target's"
                     + " credentials only.",
             "The snapshot is loaded into NAME_doppel_next beside the live database, verified, then swapped in by"
-                    + " renaming; the old database is kept as a generation (see --keep, 'doppel rollback').",
+                    + " renaming (MySQL/MariaDB: one RENAME TABLE of every table, its views, triggers, routines and"
+                    + " events created again); the old database is kept as a generation (see --keep, 'doppel rollback').",
             "A tampered, truncated or foreign snapshot is refused with exit 4 and the live database is not touched."
         })
 final class RestoreCommand implements Callable<Integer> {
@@ -42,7 +44,8 @@ final class RestoreCommand implements Callable<Integer> {
     int keep = 1;
 
     @Option(names = "--terminate", description = "End the sessions connected to the live database at the swap. Without"
-            + " it, open sessions make the swap fail and nothing changes.")
+            + " it, open sessions (MySQL/MariaDB: open transactions on its tables) make the swap fail after 5 s and"
+            + " nothing changes.")
     boolean terminate;
 
     @Option(names = "--in-place", description = "Load straight into the named database instead of swapping: it must be"
@@ -101,7 +104,7 @@ final class RestoreCommand implements Callable<Integer> {
                 + ", checksums and row counts verified.");
         restored.swapped().ifPresent(swapped -> {
             out.println("Swapped in as " + swapped.live() + swapped.retired().map(r -> "; the previous database is kept as "
-                    + r + " ('doppel rollback " + to + "' swaps it back)").orElse("") + ".");
+                    + r + " ('doppel rollback " + Redactor.url(to) + "' swaps it back)").orElse("") + ".");
             if (!swapped.dropped().isEmpty()) {
                 out.println("Dropped older generations (--keep " + keep + "): " + String.join(", ", swapped.dropped()) + ".");
             }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.doppel.postgres.Fixture;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -76,32 +74,11 @@ class SnapshotIT {
     }
 
     private Path copy(Path store) throws IOException {
-        Path target = Files.createTempDirectory(shared, "copy");
-        try (Stream<Path> files = Files.walk(store)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(store.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
+        return SnapshotTesting.copy(store, shared);
     }
 
     private static Path biggestDataFile(Path store) throws IOException {
-        try (Stream<Path> files = Files.walk(store.resolve("only/data"))) {
-            return files.filter(Files::isRegularFile).max(Comparator.comparingLong(SnapshotIT::size)).orElseThrow();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SnapshotTesting.biggestDataFile(store);
     }
 
     @Test

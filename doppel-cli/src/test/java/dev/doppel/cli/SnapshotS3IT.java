@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Snapshots in an S3-compatible store (S3Mock, in-process): the production side writes with the
  * store's credentials, the restoring side reads with its own config, and the data restored is
- * the data a direct run writes.
+ * the data a direct run writes, for PostgreSQL and for MariaDB (restored through the swap).
  */
 class SnapshotS3IT {
     static {
@@ -75,5 +75,32 @@ class SnapshotS3IT {
                 consumer.toString());
         assertThat(noCredentials.code()).as(noCredentials.all()).isIn(1, 3);
         assertThat(noCredentials.err()).contains("s3://no-such-bucket/x/");
+    }
+
+    @Test
+    void aMariaDbSnapshotInABucketRestoresThroughTheSwapToTheSameDataAsADirectRun() throws Exception {
+        MariaDbTesting t = new MariaDbTesting(dir);
+        java.nio.file.Files.writeString(dir.resolve("s3.secret"), "not-checked-by-s3mock");
+        java.nio.file.Files.writeString(dir.resolve("snapshot.key"), SnapshotTesting.SNAPSHOT_KEY);
+        String direct = "doppel_s3_direct";
+        t.fixture.createTarget(direct);
+        SnapshotTesting.Result run = t.doppel("run", "-c", t.config("run.yml", direct).toString());
+        assertThat(run.code()).as(run.all()).isZero();
+
+        String encryption = "  encryption: { key: \"${file:snapshot.key}\" }\n";
+        Path producer = t.config("producer.yml", "unused", s3Section(encryption));
+        SnapshotTesting.Result made = t.doppel("snapshot", "-c", producer.toString(), "--to", "s3://snapshots/mariadb",
+                "--name", "monday", "--jobs", "2");
+        assertThat(made.code()).as(made.all()).isZero();
+
+        String live = t.live("doppel_s3_live");
+        Path consumer = dir.resolve("consumer.yml");
+        java.nio.file.Files.writeString(consumer, "version: 1\n" + s3Section(encryption));
+        SnapshotTesting.Result restore = t.doppel("restore", "s3://snapshots/mariadb", "--to", t.restoreUrl(live), "-c",
+                consumer.toString(), "--jobs", "2");
+        assertThat(restore.code()).as(restore.all()).isZero();
+        assertThat(restore.out()).contains("Restored s3://snapshots/mariadb/monday/", "Swapped in as " + live);
+        assertThat(t.fixture.digests(live)).isEqualTo(t.fixture.digests(direct));
+        assertThat(t.fixture.objects(live)).isEqualTo(t.fixture.objects(direct));
     }
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.doppel.postgres.Fixture;
 import dev.doppel.postgres.TableChecksums;
 import dev.doppel.postgres.TestPostgres;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -15,8 +19,13 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A source, configs for both sides of a snapshot, and the doppel command, for the snapshot tests. */
 final class SnapshotTesting {
@@ -39,12 +48,17 @@ final class SnapshotTesting {
     }
 
     Result doppel(String... args) {
+        Result result = run(args);
+        assertThat(result.all()).doesNotContain(PASSWORD, Fixture.KEY, SNAPSHOT_KEY);
+        return result;
+    }
+
+    /** Runs one command line in this JVM, as the doppel command would. */
+    static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Doppel.run(new PrintWriter(out), new PrintWriter(err), args);
-        Result result = new Result(code, out.toString(), err.toString());
-        assertThat(result.all()).doesNotContain(PASSWORD, Fixture.KEY, SNAPSHOT_KEY);
-        return result;
+        return new Result(code, out.toString(), err.toString());
     }
 
     /** The producing side's config: the fixture's, with a snapshot: section added. */
@@ -79,6 +93,61 @@ final class SnapshotTesting {
     private static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
+    }
+
+    /**
+     * Runs a doppel command line in another JVM and kills it (SIGKILL) once its progress says it
+     * is copying rows; fails when it never does.
+     */
+    static void killOnceCopying(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Doppel.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                seen.add(line);
+                if (line.contains("copying")) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).as("the child's progress").anyMatch(l -> l.contains("copying"));
+    }
+
+    /** A copy of a store in a new folder under {@code dir}, to tamper with. */
+    static Path copy(Path store, Path dir) throws IOException {
+        Path target = Files.createTempDirectory(dir, "copy");
+        try (Stream<Path> files = Files.walk(store)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(store.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The biggest data file of the snapshot {@code only} in a store. */
+    static Path biggestDataFile(Path store) throws IOException {
+        try (Stream<Path> files = Files.walk(store.resolve("only/data"))) {
+            return files.filter(Files::isRegularFile).max(Comparator.comparingLong(SnapshotTesting::size)).orElseThrow();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Map<String, String> checksums(String database) throws SQLException {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.postgres.Fixture;
 import dev.doppel.postgres.SqlScript;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,22 +69,7 @@ class SwapIT {
 
     /** Starts a restore of the big snapshot in another JVM and kills it (SIGKILL) once it is copying rows. */
     private void killWhileLoading(String live) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Doppel.class.getName(),
-                "restore", big.toString(), "--to", url(live), "--progress", "lines", "--jobs", "1")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                seen.add(line);
-                if (line.contains("copying")) {
-                    child.destroyForcibly();
-                    break;
-                }
-            }
-        }
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(seen).as("the child's progress").anyMatch(l -> l.contains("copying"));
+        SnapshotTesting.killOnceCopying("restore", big.toString(), "--to", url(live), "--progress", "lines", "--jobs", "1");
         assertThat(t.exists(live + "_doppel_next")).as("killed while loading, before the swap").isTrue();
     }
 

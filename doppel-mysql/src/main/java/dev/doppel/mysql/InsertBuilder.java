@@ -8,23 +8,29 @@ import java.util.stream.Collectors;
 
 /**
  * Builds multi-row INSERT statements from rows in {@link RowText} form, for targets that refuse
- * LOAD DATA LOCAL INFILE. Values become quoted literals (the server converts them as LOAD DATA
- * would); {@code \x}-hex values of binary, BIT and spatial columns become {@code X'…'} literals.
+ * LOAD DATA LOCAL INFILE and for SQL scripts. Values become quoted literals (the server converts
+ * them as LOAD DATA would); {@code \x}-hex values of binary, BIT and spatial columns become
+ * {@code X'…'} literals. A statement is full at about 1 MB of UTF-8, well below every server's
+ * {@code max_allowed_packet} default (4 MB on MySQL 5.7); a single bigger row makes a bigger one.
  */
 final class InsertBuilder {
-    /** Statement size at which a batch is sent: well below every server's max_allowed_packet default. */
-    private static final int STATEMENT_CHARS = 1 << 20;
+    private static final int STATEMENT_BYTES = 1 << 20;
 
     private final String prefix;
     private final boolean[] hex;
     private final int[] starts;
     private final int[] ends;
-    private final StringBuilder sql = new StringBuilder(STATEMENT_CHARS + 4096);
+    private final StringBuilder sql = new StringBuilder(STATEMENT_BYTES + 4096);
     private int rows;
+    private int nonAsciiBytes;
 
     InsertBuilder(TableCopy copy) {
-        List<Column> columns = copy.columns();
-        this.prefix = "INSERT INTO " + Sql.ident(copy.table().name().name()) + " ("
+        this(copy.table().name().name(), copy.columns());
+    }
+
+    /** @param table the table's name, unqualified: it is in the session's current database */
+    InsertBuilder(String table, List<Column> columns) {
+        this.prefix = "INSERT INTO " + Sql.ident(table) + " ("
                 + columns.stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ") VALUES ";
         this.hex = new boolean[columns.size()];
         for (int i = 0; i < hex.length; i++) {
@@ -37,6 +43,7 @@ final class InsertBuilder {
     /** Adds the row {@code [start, end)} (without its line feed). */
     void add(byte[] buffer, int start, int end) {
         split(buffer, start, end);
+        int from = sql.length();
         sql.append(rows == 0 ? prefix : ",").append('(');
         for (int field = 0; field < hex.length; field++) {
             if (field > 0) {
@@ -55,6 +62,12 @@ final class InsertBuilder {
         }
         sql.append(')');
         rows++;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c >= 0x80) {
+                nonAsciiBytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
     }
 
     private void split(byte[] buffer, int start, int end) {
@@ -76,7 +89,7 @@ final class InsertBuilder {
     }
 
     boolean full() {
-        return sql.length() >= STATEMENT_CHARS;
+        return sql.length() + nonAsciiBytes >= STATEMENT_BYTES;
     }
 
     boolean isEmpty() {
@@ -88,6 +101,7 @@ final class InsertBuilder {
         String statement = sql.toString();
         sql.setLength(0);
         rows = 0;
+        nonAsciiBytes = 0;
         return statement;
     }
 }

@@ -6,6 +6,7 @@ import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.error.Redactor;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,10 +39,15 @@ final class MySqlConnector {
     private volatile MySqlDialect dialect;
 
     MySqlConnector(ConnectionConfig config, boolean source) {
+        this(config, source, false);
+    }
+
+    private MySqlConnector(ConnectionConfig config, boolean source, boolean server) {
         this.config = config;
         this.source = source;
-        this.jdbcUrl = toJdbc(config.url(), properties);
-        this.database = databaseOf(jdbcUrl);
+        String named = toJdbc(config.url(), properties);
+        this.jdbcUrl = server ? withDatabase(named, "") : named;
+        this.database = databaseOf(named);
         if (database == null || database.isEmpty()) {
             throw new DoppelException(ExitCode.BAD_INPUT, "The " + side() + " URL " + describe() + " names no database; "
                     + "add it, e.g. jdbc:mysql://host:3306/app. doppel copies one database at a time.");
@@ -56,9 +62,17 @@ final class MySqlConnector {
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("dumpQueriesOnException", "false");
         if (!source) {
-            properties.setProperty("allowLocalInfile", "true");
+            properties.setProperty("allowLocalInfile", String.valueOf(!server));
             properties.setProperty("allowMultiQueries", "true");
         }
+    }
+
+    /**
+     * Target sessions in no database, for creating, dropping and swapping the databases beside the
+     * one the URL names ({@link #database()}), which these sessions never hold as their current one.
+     */
+    static MySqlConnector server(ConnectionConfig config) {
+        return new MySqlConnector(config, false, true);
     }
 
     String describe() {
@@ -208,6 +222,19 @@ final class MySqlConnector {
         }
         String name = decode(jdbcUrl.substring(slash + 1, end));
         return name.isEmpty() ? null : name;
+    }
+
+    /**
+     * The URL, in any of the accepted forms, naming {@code database} instead (none when empty);
+     * credentials, hosts and parameters are kept.
+     */
+    static String withDatabase(String url, String database) {
+        int authority = url.indexOf("://") + 3;
+        int query = url.indexOf('?', authority);
+        int slash = url.indexOf('/', authority);
+        int end = slash >= 0 && (query < 0 || slash < query) ? slash : query < 0 ? url.length() : query;
+        return url.substring(0, end) + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20")
+                + (query < 0 ? "" : url.substring(query));
     }
 
     private static String decode(String text) {

@@ -53,10 +53,10 @@ final class MySqlSchemaReader {
             tables.add(new Table(info.name, info.columns, info.estimatedRows, info.estimatedBytes));
             tableDdl(info, foreignKeys);
         }
-        objects.routines(pre);
-        objects.views(pre, names);
-        objects.triggers(post);
-        objects.events(post);
+        objects.routines().forEach(o -> pre.add(o.create()));
+        objects.views(names).forEach(o -> pre.add(o.create()));
+        objects.triggers().forEach(o -> post.add(o.create()));
+        objects.events(true).forEach(o -> post.add(o.create()));
         List<DdlStatement> ddl = new ArrayList<>(pre);
         ddl.addAll(indexes);
         ddl.addAll(foreignKeys);

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +33,6 @@ final class MySqlTarget implements TargetDatabase {
             + " UNION ALL SELECT 3, 'event', CONCAT(EVENT_SCHEMA, '.', EVENT_NAME) FROM information_schema.EVENTS"
             + "   WHERE EVENT_SCHEMA = DATABASE()"
             + ") objects ORDER BY o, name LIMIT ?";
-    private static final String RESET_SESSION = "SET SESSION sql_mode = '" + MySqlConnector.TARGET_SQL_MODE
-            + "', time_zone = '+00:00'";
 
     private final MySqlConnector connector;
     private final Connection connection;
@@ -152,11 +149,8 @@ final class MySqlTarget implements TargetDatabase {
 
     /**
      * Builds the leading secondary indexes and foreign keys on up to {@code jobs} connections
-     * ({@link MySqlIndexBuilder}), then runs the other statements one by one, each in a fresh
-     * session state (statements of routines, triggers and events set their own sql_mode first).
-     * One that fails only because something it needs is not there yet is tried again after the
-     * others; rounds repeat while any statement succeeds. When resuming, a statement whose object
-     * is there already counts as done.
+     * ({@link MySqlIndexBuilder}), then runs the other statements in dependency order
+     * ({@link DdlRounds}). When resuming, a statement whose object is there already counts as done.
      */
     @Override
     public List<String> apply(List<DdlStatement> statements, ApplyOptions options) {
@@ -173,42 +167,28 @@ final class MySqlTarget implements TargetDatabase {
 
     private List<String> applyInOrder(List<DdlStatement> statements, boolean resuming) {
         List<String> result = new ArrayList<>();
-        List<DdlStatement> pending = new ArrayList<>(statements);
-        Map<DdlStatement, SQLException> failures = new LinkedHashMap<>();
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            failures.clear();
-            List<DdlStatement> retry = new ArrayList<>();
-            for (DdlStatement statement : pending) {
-                try (Statement jdbc = connection.createStatement()) {
-                    jdbc.setEscapeProcessing(false);
-                    jdbc.execute(RESET_SESSION);
-                    jdbc.execute(statement.sql());
-                    progress = true;
-                } catch (SQLException e) {
-                    if (resuming && MySqlErrors.isAlreadyThere(e)) {
-                        progress = true;
-                    } else if (statement.optional()) {
-                        result.add(statement.object() + " was not created on the target: " + MySqlErrors.describe(e));
-                        progress = true;
-                    } else if (MySqlErrors.isMissingDependency(e)) {
-                        retry.add(statement);
-                        failures.put(statement, e);
-                    } else {
-                        throw failed(statement, e);
-                    }
+        Map<DdlStatement, SQLException> missing;
+        try {
+            missing = DdlRounds.run(connection, statements, (statement, e) -> {
+                if (resuming && MySqlErrors.isAlreadyThere(e)) {
+                    return;
                 }
-            }
-            pending = retry;
+                if (!statement.optional()) {
+                    throw failed(statement, e);
+                }
+                result.add(statement.object() + " was not created on the target: " + MySqlErrors.describe(e));
+            });
+        } catch (SQLException e) {
+            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot create the schema objects on the target ("
+                    + connector.describe() + "): " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
         }
-        if (!pending.isEmpty()) {
-            DdlStatement first = pending.get(0);
-            throw new DoppelException(ExitCode.RUN_FAILED, pending.size() + " schema object(s) could not be created on the "
-                    + "target because something they need is missing, first " + first.object() + ": "
-                    + MySqlErrors.describe(failures.get(first)) + ". If it needs an excluded table, copy that table with"
+        if (!missing.isEmpty()) {
+            Map.Entry<DdlStatement, SQLException> first = missing.entrySet().iterator().next();
+            throw new DoppelException(ExitCode.RUN_FAILED, missing.size() + " schema object(s) could not be created on the "
+                    + "target because something they need is missing, first " + first.getKey().object() + ": "
+                    + MySqlErrors.describe(first.getValue()) + ". If it needs an excluded table, copy that table with"
                     + " mode schema_only; if it names another database, create that on the target first.",
-                    failures.get(first));
+                    first.getValue());
         }
         return result;
     }

@@ -59,6 +59,18 @@ final class SqlRewrite {
         return out.append(";\n").append(create).toString();
     }
 
+    /** A statement as {@link #underMode} wrote it: the session settings (or null) and the CREATE statement. */
+    record Moded(String settings, String create) {}
+
+    /** Splits what {@link #underMode} joined, for a client that sends one statement at a time. */
+    static Moded splitMode(String statement) {
+        int end = statement.indexOf(";\n");
+        if (!statement.startsWith("SET SESSION sql_mode = ") || end < 0) {
+            return new Moded(null, statement);
+        }
+        return new Moded(statement.substring(0, end), statement.substring(end + 2));
+    }
+
     private static int headerEnd(String create, Pattern headerEnd) {
         Matcher m = headerEnd.matcher(create);
         return m.find() ? m.start() : create.length();

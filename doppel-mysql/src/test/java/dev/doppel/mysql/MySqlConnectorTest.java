@@ -33,6 +33,18 @@ class MySqlConnectorTest {
     }
 
     @Test
+    void anotherDatabaseKeepsTheCredentialsHostsAndParameters() {
+        assertThat(MySqlConnector.withDatabase("mysql://app:s%40cret@db:3307/shop?sslMode=verify-full", "shop_doppel_next"))
+                .isEqualTo("mysql://app:s%40cret@db:3307/shop_doppel_next?sslMode=verify-full");
+        assertThat(MySqlConnector.withDatabase("jdbc:mariadb:replication://a,b/app", "my db"))
+                .isEqualTo("jdbc:mariadb:replication://a,b/my%20db");
+        assertThat(MySqlConnector.withDatabase("jdbc:mysql://db?useSSL=true", "app")).isEqualTo("jdbc:mysql://db/app?useSSL=true");
+        assertThat(MySqlConnector.withDatabase("jdbc:mariadb://db:3306/app?a=/b", "")).isEqualTo("jdbc:mariadb://db:3306/?a=/b");
+        assertThat(MySqlConnector.databaseOf(MySqlConnector.withDatabase("jdbc:mariadb://db/app", "größe+1")))
+                .isEqualTo("größe+1");
+    }
+
+    @Test
     void aUrlWithoutDatabaseIsRefusedWithoutShowingThePassword() {
         ConnectionConfig config = new ConnectionConfig("mysql://app:topsecret@db:3306", null, null, null);
         assertThatThrownBy(() -> new MySqlConnector(config, true)).isInstanceOfSatisfying(DoppelException.class,
