@@ -72,7 +72,7 @@ public final class CopyBenchmark {
                 doppel.run("c_target", true, true));
         table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
         table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
-        table.add("(d) doppel snapshot (verified) + restore --in-place", "d_target",
+        table.add("(d) doppel snapshot (verified) + restore (swapped in)", "d_target",
                 doppel.snapshotAndRestore("d_target"));
         checkSameCounts(table.targets());
         table.print(System.out);

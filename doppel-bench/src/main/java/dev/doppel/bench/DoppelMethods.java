@@ -39,7 +39,10 @@ final class DoppelMethods {
         return Measured.run(command, log(target, "run"));
     }
 
-    /** A masked, leak-verified snapshot into a directory, restored in place into an empty database. */
+    /**
+     * A masked, leak-verified snapshot into a directory, restored as a user would: loaded beside the
+     * (empty) live database, verified, swapped in.
+     */
     Measured.Result snapshotAndRestore(String target) throws Exception {
         Path store = work.resolve("snapshots");
         BenchFiles.delete(store);
@@ -50,7 +53,7 @@ final class DoppelMethods {
                 "--jobs", jobs, "--progress", "lines", "--report-dir", work.resolve("reports").toString()),
                 log(target, "snapshot")));
         steps.add(Measured.run(doppel("restore", store.resolve("bench").toUri().toString(), "-c", restoring, "--to",
-                target, "--in-place", "--jobs", jobs, "--progress", "lines"), log(target, "restore")));
+                target, "--jobs", jobs, "--progress", "lines"), log(target, "restore")));
         Measured.Result result = steps.total();
         BenchFiles.delete(store);
         return result;
