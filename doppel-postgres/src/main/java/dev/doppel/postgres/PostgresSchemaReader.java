@@ -188,8 +188,11 @@ final class PostgresSchemaReader {
     }
 
     private void readConstraints() throws SQLException {
-        String sql = "SELECT con.oid, con.conrelid, con.conname, pg_get_constraintdef(con.oid), con.contype"
+        String sql = "SELECT con.oid, con.conrelid, con.conname, pg_get_constraintdef(con.oid), con.contype,"
+                + " CASE WHEN con.contype IN ('p', 'u') THEN pg_get_indexdef(con.conindid) END, ic.relname,"
+                + " con.condeferrable, con.condeferred"
                 + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_class ic ON ic.oid = con.conindid"
                 + " WHERE con.contype IN ('c', 'p', 'u', 'x') AND con.conparentid = 0 AND con.conislocal AND "
                 + Catalog.USER_SCHEMA + " ORDER BY con.contype = 'p' DESC, con.oid";
         Catalog.query(connection, sql, row -> {
@@ -201,11 +204,18 @@ final class PostgresSchemaReader {
             String definition = row.getString(4);
             char type = row.getString(5).charAt(0);
             Set<TableName> needs = Set.of(rootOf(relation).name);
+            String object = "constraint " + row.getString(3) + " on " + relation.name;
             if (type == 'c' && !definition.endsWith("NOT VALID")) {
                 relation.inlineChecks.add("CONSTRAINT " + name + " " + definition);
+            } else if (row.getString(6) != null && relation.kind == 'r') {
+                // the index first, under a SHARE lock that lets the table's other indexes build beside it;
+                // then the constraint takes it over in a moment (pg_restore builds them the same way, one job each)
+                ddl.post("index " + row.getString(7) + " on " + relation.name, row.getString(6), needs);
+                ddl.post(object, relation.alter() + " ADD CONSTRAINT " + name + (type == 'p' ? " PRIMARY KEY" : " UNIQUE")
+                        + " USING INDEX " + Sql.ident(row.getString(7)) + (row.getBoolean(8) ? " DEFERRABLE" : "")
+                        + (row.getBoolean(9) ? " INITIALLY DEFERRED" : ""), needs);
             } else {
-                ddl.post("constraint " + row.getString(3) + " on " + relation.name,
-                        relation.alter() + " ADD CONSTRAINT " + name + " " + definition, needs);
+                ddl.post(object, relation.alter() + " ADD CONSTRAINT " + name + " " + definition, needs);
             }
             ddl.comment(POST_DATA, "pg_constraint", row.getLong(1), 0, "CONSTRAINT " + name + " ON " + relation.qualified(), needs);
         });

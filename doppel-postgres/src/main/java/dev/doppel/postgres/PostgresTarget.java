@@ -80,8 +80,8 @@ final class PostgresTarget implements TargetDatabase {
     }
 
     /**
-     * Builds the leading keys and indexes on up to {@code jobs} connections, one table per
-     * connection at a time, then runs the other statements one by one: one that fails only
+     * Builds the leading keys and indexes, and the foreign keys, on up to {@code jobs} connections
+     * ({@link PostgresIndexBuilder}), then runs the other statements one by one: one that fails only
      * because something it needs is not there yet is tried again after the others, in rounds that
      * repeat while any statement succeeds.
      */
@@ -92,8 +92,13 @@ final class PostgresTarget implements TargetDatabase {
             leading++;
         }
         if (leading > 1 && options.jobs() > 1) {
-            new PostgresIndexBuilder(connector, options.jobs(), options.resuming()).build(statements.subList(0, leading));
-            return applyInOrder(statements.subList(leading, statements.size()), options.resuming());
+            List<DdlStatement> built = new ArrayList<>(statements.subList(0, leading));
+            List<DdlStatement> rest = new ArrayList<>();
+            for (DdlStatement statement : statements.subList(leading, statements.size())) {
+                (PostgresIndexBuilder.isForeignKey(statement) ? built : rest).add(statement);
+            }
+            new PostgresIndexBuilder(connector, options.jobs(), options.resuming()).build(built);
+            return applyInOrder(rest, options.resuming());
         }
         return applyInOrder(statements, options.resuming());
     }
