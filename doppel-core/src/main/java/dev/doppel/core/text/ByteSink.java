@@ -28,6 +28,46 @@ public final class ByteSink {
         size += length;
     }
 
+    /**
+     * Appends {@code value} in UTF-8 with RowText's escapes for backslash, tab, line feed and
+     * carriage return, straight from its characters: one pass, nothing allocated. A lone surrogate
+     * is written as {@code ?}, as {@link String#getBytes} writes it.
+     */
+    void writeEscaped(String value) {
+        int length = value.length();
+        ensure(length * 3);
+        byte[] out = buffer;
+        int at = size;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { out[at++] = '\\'; out[at++] = '\\'; }
+                    case '\t' -> { out[at++] = '\\'; out[at++] = 't'; }
+                    case '\n' -> { out[at++] = '\\'; out[at++] = 'n'; }
+                    case '\r' -> { out[at++] = '\\'; out[at++] = 'r'; }
+                    default -> out[at++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xc0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int code = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xf0 | code >> 18);
+                out[at++] = (byte) (0x80 | code >> 12 & 0x3f);
+                out[at++] = (byte) (0x80 | code >> 6 & 0x3f);
+                out[at++] = (byte) (0x80 | code & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xe0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                out[at++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        size = at;
+    }
+
     public byte[] array() {
         return buffer;
     }

@@ -128,19 +128,25 @@ public final class RowMasker implements RowValues {
     private void split(byte[] buffer, int start, int end) {
         int field = 0;
         starts[0] = start;
-        for (int i = start; i < end; i++) {
-            if (buffer[i] == RowText.DELIMITER) {
-                if (field + 1 >= starts.length) {
-                    throw new MalformedRowException(starts.length, field + 2);
-                }
-                ends[field] = i;
-                starts[++field] = i + 1;
+        for (int i = RowText.nextDelimiter(buffer, start, end); i < end; i = RowText.nextDelimiter(buffer, i + 1, end)) {
+            if (field + 1 >= starts.length) {
+                throw new MalformedRowException(starts.length, field + 2 + countDelimiters(buffer, i + 1, end));
             }
+            ends[field] = i;
+            starts[++field] = i + 1;
         }
         ends[field] = end;
         if (field + 1 != starts.length) {
             throw new MalformedRowException(starts.length, field + 1);
         }
+    }
+
+    private static int countDelimiters(byte[] buffer, int from, int end) {
+        int count = 0;
+        for (int i = RowText.nextDelimiter(buffer, from, end); i < end; i = RowText.nextDelimiter(buffer, i + 1, end)) {
+            count++;
+        }
+        return count;
     }
 
     /**

@@ -33,4 +33,29 @@ class RowTextTest {
         String text = new String(sink.array(), 0, sink.size(), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\t", "\n").isEqualTo("a\\tb\\nc");
     }
+
+    @Test
+    void encodesUtf8AsTheJdkDoesForEveryKindOfCharacter() {
+        String value = "a\u00e9\u00df\u0394\u65e5\u672c\ud83c\udf63\ud800x\udc00y\u007f\u0080\u07ff\u0800\uffff";
+        ByteSink sink = new ByteSink(1);
+        RowText.encode(value, sink);
+        byte[] expected = value.getBytes(StandardCharsets.UTF_8);
+        assertThat(java.util.Arrays.copyOf(sink.array(), sink.size())).isEqualTo(expected);
+    }
+
+    @Test
+    void findsEveryDelimiterWhereverItFallsInAWord() {
+        for (int length = 0; length < 40; length++) {
+            for (int tab = 0; tab < length; tab++) {
+                byte[] row = new byte[length + 3];
+                java.util.Arrays.fill(row, (byte) 'x');
+                row[tab + 1] = RowText.DELIMITER;
+                row[0] = RowText.DELIMITER;
+                assertThat(RowText.nextDelimiter(row, 1, length + 1)).as(length + "/" + tab).isEqualTo(tab + 1);
+                assertThat(RowText.nextDelimiter(row, tab + 2, length + 1)).isEqualTo(length + 1);
+            }
+        }
+        byte[] high = {(byte) 0x89, (byte) 0xe3, (byte) 0x81, 0x08, 0x0a, (byte) 0x8a, 0x19, 0x29, (byte) 0x90, 0x09};
+        assertThat(RowText.nextDelimiter(high, 0, high.length)).isEqualTo(9);
+    }
 }
