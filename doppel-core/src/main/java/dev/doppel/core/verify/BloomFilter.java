@@ -1,36 +1,32 @@
 package dev.doppel.core.verify;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A Bloom filter of 64-bit fingerprints, of a size fixed up front: the bounded-memory set of a
  * column's source values. It may say "maybe" for a value that is not there (which only costs a
  * second look), never "no" for one that is.
  *
- * <p>Blocked (Putze, Sanders and Singler): a value's bits all fall in one 512-bit block, one cache
- * line, so that adding or looking up a value costs one memory access, not one per bit; the price,
- * a slightly higher false-positive rate at equal size, is paid with more bits per value.
- *
- * <p>{@link #add} is for a filter one thread fills. Copy workers that fill one table's filter
- * together hand it batches ({@link #addAll}), which take the filter's lock once per batch instead
- * of an atomic operation per bit. Lookups come after every add has finished (the workers were
- * joined), so they read plainly.
+ * <p>Blocked: a value's bits fall in two 64-bit words of one 64-byte cache line, {@value #HASHES}
+ * in each, so adding or looking up a value is one memory access, and several threads can add at
+ * once, as copy workers do for chunks of one table, with an atomic OR per word (none when its bits
+ * are set already). At {@value #BITS_PER_VALUE} bits a value, about one lookup in a million of a
+ * value that is not there says "maybe" (one word alone would say it one time in 3,000, and every
+ * false "maybe" makes verification read the column's source again). Lookups come after every add
+ * has finished (the workers were joined), so they read plainly.
  */
 final class BloomFilter {
-    private static final int BLOCK_WORDS = 8;
-    private static final int BITS_PER_VALUE = 24;
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+    static final int BITS_PER_VALUE = 32;
+    static final int HASHES = 8;
 
-    private final long[] bits;
-    private final long blocks;
-    private final int hashes;
+    private final long[] words;
 
     /** @param expected values expected; @param maxBits the most bits it may use */
     BloomFilter(long expected, long maxBits) {
-        long values = Math.max(1024, expected);
-        long bitCount = Math.max(512, Math.min(values * BITS_PER_VALUE, maxBits));
-        long blockCount = Math.min((Integer.MAX_VALUE - 8) / BLOCK_WORDS, Math.max(1, bitCount / 512));
-        this.bits = new long[(int) blockCount * BLOCK_WORDS];
-        this.blocks = blockCount;
-        double perValue = (double) blockCount * 512 / values;
-        this.hashes = (int) Math.max(1, Math.min(10, Math.round(perValue * Math.log(2) * 0.5)));
+        long bitCount = Math.max(512, Math.min(Math.max(1024, expected) * BITS_PER_VALUE, maxBits));
+        this.words = new long[(int) Math.min(Integer.MAX_VALUE - 8, bitCount / 512 * 8)];
     }
 
     /** The size a filter for {@code expected} values takes when nothing caps it. */
@@ -38,44 +34,49 @@ final class BloomFilter {
         return Math.max(1024, expected) * BITS_PER_VALUE / 8;
     }
 
+    /** Adds a fingerprint; safe while other threads add theirs. */
     void add(long fingerprint) {
-        int base = block(fingerprint);
+        int line = line(fingerprint);
         long h = mix(fingerprint);
-        long h2 = mix(h) | 1;
-        for (int i = 0; i < hashes; i++) {
-            int bit = (int) ((h >>> 55) & 511);
-            bits[base + (bit >>> 6)] |= 1L << (bit & 63);
-            h += h2;
-        }
+        long g = mix(h);
+        set(line + (int) (g & 7), mask(h));
+        set(line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7), mask(mix(g)));
     }
 
-    /** Adds the first {@code count} fingerprints; safe while other threads add theirs. */
-    synchronized void addAll(long[] fingerprints, int count) {
-        for (int i = 0; i < count; i++) {
-            add(fingerprints[i]);
+    private void set(int word, long mask) {
+        if (((long) WORDS.getOpaque(words, word) & mask) != mask) {
+            WORDS.getAndBitwiseOr(words, word, mask);
         }
     }
 
     boolean mightContain(long fingerprint) {
-        int base = block(fingerprint);
+        int line = line(fingerprint);
         long h = mix(fingerprint);
-        long h2 = mix(h) | 1;
-        for (int i = 0; i < hashes; i++) {
-            int bit = (int) ((h >>> 55) & 511);
-            if ((bits[base + (bit >>> 6)] & (1L << (bit & 63))) == 0) {
-                return false;
-            }
-            h += h2;
-        }
-        return true;
+        long g = mix(h);
+        long first = mask(h);
+        long second = mask(mix(g));
+        return (words[line + (int) (g & 7)] & first) == first
+                && (words[line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7)] & second) == second;
     }
 
     long bytes() {
-        return (long) bits.length * 8;
+        return (long) words.length * 8;
     }
 
-    private int block(long fingerprint) {
-        return (int) Math.multiplyHigh(fingerprint & Long.MAX_VALUE, blocks << 1) * BLOCK_WORDS;
+    /** The first word of the value's cache line. */
+    private int line(long fingerprint) {
+        return (int) Math.multiplyHigh(fingerprint & Long.MAX_VALUE, (long) (words.length >>> 3) << 1) << 3;
+    }
+
+    /** {@value #HASHES} bit positions from six bits each of a second, independent hash. */
+    private static long mask(long fingerprint) {
+        long h = mix(fingerprint);
+        long mask = 0;
+        for (int i = 0; i < HASHES; i++) {
+            mask |= 1L << (h & 63);
+            h >>>= 6;
+        }
+        return mask;
     }
 
     private static long mix(long z) {

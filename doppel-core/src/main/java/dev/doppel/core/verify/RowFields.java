@@ -38,14 +38,12 @@ final class RowFields implements RowValues {
         }
         int field = 0;
         starts[0] = offset;
-        for (int i = offset; i < end; i++) {
-            if (row[i] == RowText.DELIMITER) {
-                if (field + 1 >= starts.length) {
-                    throw new IllegalStateException("a row has more fields than the " + starts.length + " columns read");
-                }
-                ends[field] = i;
-                starts[++field] = i + 1;
+        for (int i = RowText.nextDelimiter(row, offset, end); i < end; i = RowText.nextDelimiter(row, i + 1, end)) {
+            if (field + 1 >= starts.length) {
+                throw new IllegalStateException("a row has more fields than the " + starts.length + " columns read");
             }
+            ends[field] = i;
+            starts[++field] = i + 1;
         }
         ends[field] = end;
         if (field + 1 != starts.length) {

@@ -37,6 +37,31 @@ class VerifyPartsTest {
     }
 
     @Test
+    void atItsOwnSizeTheFilterImaginesFewValuesAndCanBeFilledFromSeveralThreads() throws Exception {
+        BloomFilter filter = new BloomFilter(1_000_000, Long.MAX_VALUE);
+        long[] added = new Random(11).longs(1_000_000).toArray();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int from = t;
+            threads[t] = new Thread(() -> {
+                for (int i = from; i < added.length; i += threads.length) {
+                    filter.add(added[i]);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        for (long value : added) {
+            assertThat(filter.mightContain(value)).isTrue();
+        }
+        long imagined = new Random(12).longs(1_000_000).filter(filter::mightContain).count();
+        assertThat(imagined).isLessThan(1_000);
+        assertThat(filter.bytes()).isEqualTo(BloomFilter.wantedBytes(1_000_000));
+    }
+
+    @Test
     void candidatesCountOnlyValuesTheSourceHasAndNoOutputExplains() {
         Candidates candidates = new Candidates(4);
         candidates.increment(1);
