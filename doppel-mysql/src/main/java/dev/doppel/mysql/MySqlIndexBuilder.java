@@ -2,7 +2,9 @@ package dev.doppel.mysql;
 
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.schema.DdlStatement;
+import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,11 +36,13 @@ final class MySqlIndexBuilder {
     private final MySqlConnector connector;
     private final int jobs;
     private final boolean resuming;
+    private final TargetDatabase.AsCopied asCopied;
 
-    MySqlIndexBuilder(MySqlConnector connector, int jobs, boolean resuming) {
+    MySqlIndexBuilder(MySqlConnector connector, int jobs, boolean resuming, TargetDatabase.AsCopied asCopied) {
         this.connector = connector;
         this.jobs = jobs;
         this.resuming = resuming;
+        this.asCopied = asCopied;
     }
 
     static boolean isIndexBuild(DdlStatement statement) {
@@ -119,7 +123,32 @@ final class MySqlIndexBuilder {
         }
     }
 
-    private static void execute(Statement jdbc, DdlStatement statement) throws SQLException {
+    /**
+     * True when the key's columns on both sides hold the source's own values from one snapshot
+     * ({@link TargetDatabase.AsCopied}): then it holds on the target exactly as on the source and
+     * is added unchecked, as a dump's {@code FOREIGN_KEY_CHECKS=0} adds it. Masked, filtered or
+     * differently read sides are checked.
+     */
+    private boolean holdsAsCopied(ForeignKey key, DdlStatement statement) {
+        TableName child = source(statement, key.table());
+        int dot = key.parent().lastIndexOf("`.`");
+        TableName parent = source(statement, dot < 0 ? key.parent() : key.parent().substring(dot + 2));
+        return child != null && parent != null && asCopied.unchanged(child, unquoted(key.columns()))
+                && asCopied.unchanged(parent, unquoted(key.parentColumns()));
+    }
+
+    /** The source table a quoted name of the statement stands for, or null when it is not one of them. */
+    private static TableName source(DdlStatement statement, String quoted) {
+        String name = Sql.unquote(quoted);
+        List<TableName> matches = statement.dependsOn().stream().filter(t -> t.name().equals(name)).toList();
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    private static List<String> unquoted(List<String> quoted) {
+        return quoted.stream().map(Sql::unquote).toList();
+    }
+
+    private void execute(Statement jdbc, DdlStatement statement) throws SQLException {
         List<ForeignKey> keys = isForeignKeys(statement) ? ForeignKey.parse(statement.sql()) : List.of();
         if (keys.isEmpty()) {
             jdbc.execute("SET SESSION foreign_key_checks = 1");
@@ -127,6 +156,9 @@ final class MySqlIndexBuilder {
             return;
         }
         for (ForeignKey key : keys) {
+            if (holdsAsCopied(key, statement)) {
+                continue;
+            }
             long violations;
             try (ResultSet rows = jdbc.executeQuery(key.violationsQuery())) {
                 rows.next();

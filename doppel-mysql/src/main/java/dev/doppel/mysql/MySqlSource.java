@@ -1,10 +1,13 @@
 package dev.doppel.mysql;
 
 import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.RowConsumer;
+import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
 import java.sql.Connection;
@@ -33,6 +36,7 @@ final class MySqlSource implements SourceDatabase {
     private final Connection coordinator;
     private final Deque<Connection> readers;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean synchronised = true;
     private volatile boolean lateReaderWarned;
 
     private MySqlSource(MySqlConnector connector, Connection coordinator, Deque<Connection> readers) {
@@ -83,7 +87,8 @@ final class MySqlSource implements SourceDatabase {
                 }
             }
         }
-        if (readers.size() > 1 && !locked) {
+        synchronised = readers.size() <= 1 || locked;
+        if (!synchronised) {
             warnings.add(String.format(java.util.Locale.ROOT, "The %d readers of the source started their snapshots %.0f ms"
                     + " apart without a global read lock, so a table may include a transaction another table misses."
                     + " For one instant across all tables, grant the source account RELOAD (FLUSH TABLES WITH READ LOCK),"
@@ -162,6 +167,26 @@ final class MySqlSource implements SourceDatabase {
                 throw new DoppelException(ExitCode.RUN_FAILED, "Cannot split " + table.name() + " into chunks ("
                         + connector.describe() + "): " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
             }
+        }
+    }
+
+    /** False when the readers' snapshots started apart (no global read lock) or one was opened later. */
+    @Override
+    public boolean oneSnapshot() {
+        return synchronised && !lateReaderWarned;
+    }
+
+    /**
+     * Samples on the coordinating connection, so that the scanner and pre-flight never use up a
+     * reader opened in the copy's shared instant (a copy worker would then start a later snapshot).
+     */
+    @Override
+    public void sample(Table table, List<Column> columns, int rows, RowConsumer consumer) {
+        if (rows <= 0 || columns.isEmpty()) {
+            return;
+        }
+        synchronized (coordinator) {
+            new MySqlTableReader(coordinator, connector.describe()).sample(new TableCopy(table, columns, null), rows, consumer);
         }
     }
 

@@ -25,7 +25,7 @@ final class MySqlTypes {
         TEXT_BYTES,
         /** The bytes are binary and written as {@code \x} + hex. */
         HEX,
-        /** {@code getString}: numbers, dates and times, which are ASCII. */
+        /** Numbers, dates and times: selected as {@code CAST(… AS CHAR)}, their text read as bytes. */
         STRING
     }
 

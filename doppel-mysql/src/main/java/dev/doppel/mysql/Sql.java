@@ -10,6 +10,14 @@ final class Sql {
         return '`' + name.replace("`", "``") + '`';
     }
 
+    /** The name a quoted identifier ({@link #ident}) stands for; a name without backticks as it is. */
+    static String unquote(String quoted) {
+        if (quoted.length() >= 2 && quoted.startsWith("`") && quoted.endsWith("`")) {
+            return quoted.substring(1, quoted.length() - 1).replace("``", "`");
+        }
+        return quoted;
+    }
+
     static String qualified(TableName table) {
         return ident(table.schema()) + "." + ident(table.name());
     }

@@ -103,6 +103,15 @@ public final class SnapshotSource implements SourceDatabase {
         }
     }
 
+    /**
+     * False: the files may come from a snapshot whose chunks were read at different moments (a
+     * retried chunk), so a restore lets the target check the keys the data must keep.
+     */
+    @Override
+    public boolean oneSnapshot() {
+        return false;
+    }
+
     @Override
     public void close() {
         // the store belongs to the caller

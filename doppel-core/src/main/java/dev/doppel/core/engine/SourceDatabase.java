@@ -66,6 +66,14 @@ public interface SourceDatabase extends AutoCloseable {
         }
     }
 
+    /**
+     * True when every reader sees the source at one instant. An engine whose readers could not be
+     * synchronised (MySQL without the right to a global read lock) says false.
+     */
+    default boolean oneSnapshot() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -29,9 +29,33 @@ public interface TargetDatabase extends AutoCloseable {
         return apply(statements);
     }
 
-    /** How {@link #apply(List, ApplyOptions)} may run statements. */
-    record ApplyOptions(int jobs, boolean resuming) {
+    /**
+     * How {@link #apply(List, ApplyOptions)} may run statements.
+     *
+     * @param asCopied which columns hold the source's own values, for checks the engine may leave out
+     */
+    record ApplyOptions(int jobs, boolean resuming, AsCopied asCopied) {
         public static final ApplyOptions SERIAL = new ApplyOptions(1, false);
+
+        public ApplyOptions(int jobs, boolean resuming) {
+            this(jobs, resuming, AsCopied.NONE);
+        }
+    }
+
+    /**
+     * Whether columns of a table hold exactly the source's values, all of them, read in one
+     * snapshot: the table copied whole (no {@code where}), the columns without a masking rule, no
+     * chunk read in another snapshot (tried again on a fresh connection, or kept from an earlier
+     * run). A foreign key between such columns holds on the target exactly when it held on the
+     * source, so an engine that checks keys itself before adding them (MySQL) may add it unchecked,
+     * as a dump does.
+     */
+    @FunctionalInterface
+    interface AsCopied {
+        AsCopied NONE = (table, columns) -> false;
+
+        /** @param table the source's name of the table; @param columns the source's column names */
+        boolean unchanged(dev.doppel.core.schema.TableName table, List<String> columns);
     }
 
     /**

@@ -84,7 +84,9 @@ public final class CopyPipeline {
         }
         List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
         listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
-        target.apply(post, new ApplyOptions(options.jobs(), resuming)).forEach(listener::warning);
+        boolean oneSnapshot = !resuming && copied.retries() == 0 && source.oneSnapshot();
+        target.apply(post, new ApplyOptions(options.jobs(), resuming, oneSnapshot ? asCopied(plan) : TargetDatabase.AsCopied.NONE))
+                .forEach(listener::warning);
         if (ledger != null) {
             ledger.end();
         }
@@ -95,6 +97,17 @@ public final class CopyPipeline {
         int schemaOnly = (int) plan.tables().stream().filter(t -> t.mode() == TableMode.SCHEMA_ONLY).count();
         return new RunSummary(plan.copied().size(), schemaOnly, rows, bytes, plan.maskedColumns(),
                 (System.nanoTime() - start) / 1e9, tables, finished.size(), copied.retries());
+    }
+
+    /** Columns without a rule, of tables copied whole. */
+    private static TargetDatabase.AsCopied asCopied(Plan plan) {
+        Map<TableName, TablePlan> tables = new java.util.HashMap<>();
+        plan.tables().forEach(t -> tables.put(t.table().name(), t));
+        return (name, columns) -> {
+            TablePlan table = tables.get(name);
+            return table != null && table.mode() == TableMode.COPY && table.where() == null && columns.stream()
+                    .allMatch(c -> table.columns().stream().anyMatch(p -> p.column().name().equals(c) && !p.masked()));
+        };
     }
 
     /** @return true when data was already being copied; false when the run must start over */

@@ -1,23 +1,23 @@
 package dev.doppel.core.verify;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * A Bloom filter of 64-bit fingerprints, of a size fixed up front: the bounded-memory set of a
  * column's source values. It may say "maybe" for a value that is not there (which only costs a
  * second look), never "no" for one that is.
  *
  * <p>Blocked: a value's bits fall in two 64-bit words of one 64-byte cache line, {@value #HASHES}
- * in each, so adding or looking up a value is one memory access, and several threads can add at
- * once, as copy workers do for chunks of one table, with an atomic OR per word (none when its bits
- * are set already). At {@value #BITS_PER_VALUE} bits a value, about one lookup in a million of a
- * value that is not there says "maybe" (one word alone would say it one time in 3,000, and every
- * false "maybe" makes verification read the column's source again). Lookups come after every add
- * has finished (the workers were joined), so they read plainly.
+ * in each, so adding or looking up a value is one memory access. At {@value #BITS_PER_VALUE}
+ * bits a value, about three lookups in 100,000 of a value that is not there say "maybe" (one word
+ * alone would say it one time in 3,000; every false "maybe" makes verification read the column's
+ * source again).
+ *
+ * <p>{@link #add} is for a filter one thread fills. Copy workers that fill one table's filters
+ * together hand them batches ({@link #addAll}): a batch is sorted, so that its values are set in
+ * the order of their cache lines, and set under the filter's lock, once per batch; random single
+ * adds into a filter of many megabytes cost a cache and TLB miss each and took twice as long.
+ * Lookups come after every add has finished (the workers were joined), so they read plainly.
  */
 final class BloomFilter {
-    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     static final int BITS_PER_VALUE = 32;
     static final int HASHES = 8;
 
@@ -34,18 +34,24 @@ final class BloomFilter {
         return Math.max(1024, expected) * BITS_PER_VALUE / 8;
     }
 
-    /** Adds a fingerprint; safe while other threads add theirs. */
     void add(long fingerprint) {
         int line = line(fingerprint);
         long h = mix(fingerprint);
         long g = mix(h);
-        set(line + (int) (g & 7), mask(h));
-        set(line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7), mask(mix(g)));
+        words[line + (int) (g & 7)] |= mask(h);
+        words[line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7)] |= mask(mix(g));
     }
 
-    private void set(int word, long mask) {
-        if (((long) WORDS.getOpaque(words, word) & mask) != mask) {
-            WORDS.getAndBitwiseOr(words, word, mask);
+    /**
+     * Adds the first {@code count} fingerprints, safe while other threads add theirs. Reorders
+     * them in place (a value's line grows with its fingerprint's low 63 bits).
+     */
+    void addAll(long[] fingerprints, int count) {
+        java.util.Arrays.sort(fingerprints, 0, count);
+        synchronized (this) {
+            for (int i = 0; i < count; i++) {
+                add(fingerprints[i]);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * last; the others, and a table whose rows this copy did not all see (a resumed run kept some of
  * its chunks), are read from the source by {@link Verifier} as before.
  *
- * <p>Workers add to one table's filters at once ({@link BloomFilter#add} is thread-safe). A chunk
+ * <p>Workers add to one table's filters at once, in batches ({@link BloomFilter#addAll}). A chunk
  * attempt that fails and is tried again adds its values twice: harmless for a filter, which is a
  * set; the same-by-design counts are added only when an attempt commits.
  */
@@ -153,9 +153,16 @@ public final class SourceFilters implements CopyObserver {
             return 0;
         }
 
-        /** One worker's attempt at one chunk. */
+        /**
+         * One worker's attempt at one chunk: fingerprints are gathered per column and handed to the
+         * shared filter in sorted batches ({@link BloomFilter#addAll}).
+         */
         final class Attempt implements ChunkObserver {
+            private static final int BATCH = 4096;
+
             private final long[] same = new long[columns.length];
+            private final long[][] pending = new long[columns.length][BATCH];
+            private final int[] counts = new int[columns.length];
             private final Fingerprints fingerprints;
 
             Attempt(Fingerprints fingerprints) {
@@ -171,15 +178,24 @@ public final class SourceFilters implements CopyObserver {
                     }
                     if (value.equals(row.masked(columns[i]))) {
                         same[i]++;
-                    } else {
-                        filters[i].add(fingerprints.of(value));
+                        continue;
+                    }
+                    pending[i][counts[i]++] = fingerprints.of(value);
+                    if (counts[i] == BATCH) {
+                        flush(i);
                     }
                 }
+            }
+
+            private void flush(int column) {
+                filters[column].addAll(pending[column], counts[column]);
+                counts[column] = 0;
             }
 
             @Override
             public void committed() {
                 for (int i = 0; i < columns.length; i++) {
+                    flush(i);
                     sameByDesign.addAndGet(i, same[i]);
                 }
                 committed.incrementAndGet();

@@ -44,9 +44,16 @@ class VerifyPartsTest {
         for (int t = 0; t < threads.length; t++) {
             int from = t;
             threads[t] = new Thread(() -> {
+                long[] batch = new long[1000];
+                int count = 0;
                 for (int i = from; i < added.length; i += threads.length) {
-                    filter.add(added[i]);
+                    batch[count++] = added[i];
+                    if (count == batch.length) {
+                        filter.addAll(batch, count);
+                        count = 0;
+                    }
                 }
+                filter.addAll(batch, count);
             });
             threads[t].start();
         }
