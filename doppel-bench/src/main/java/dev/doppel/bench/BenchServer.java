@@ -38,6 +38,12 @@ interface BenchServer extends AutoCloseable {
         jdbc().execute(adminDatabase(), "CREATE DATABASE " + name);
     }
 
+    /**
+     * Writes out what earlier methods left dirty in the server's buffers, so that no method pays
+     * for the previous one's writes. Called before each timed method.
+     */
+    void settle() throws Exception;
+
     /** How much the tables of a database take, as the engine counts it. */
     String tableSize(String database) throws Exception;
 

@@ -62,16 +62,22 @@ public final class CopyBenchmark {
             if (baseline.missing() != null) {
                 table.missing(name, baseline.missing());
             } else {
+                server.settle();
                 table.reference(baseline.id(), name, baseline.target(), copy(baseline, "source", baseline.target()));
             }
         }
+        server.settle();
         table.add("(b) copy as (" + baselines.get(0).id() + "), UPDATE, copy again (masked)", "b_target",
                 updatePipeline(baselines.get(0)));
         DoppelMethods doppel = new DoppelMethods(server, options, work);
+        server.settle();
         table.add("(c) doppel run --jobs " + options.jobs() + " (masked, verified), -Xmx" + options.heap(), "c_target",
                 doppel.run("c_target", true, true));
+        server.settle();
         table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
+        server.settle();
         table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
+        server.settle();
         table.add("(d) doppel snapshot (verified) + restore (swapped in)", "d_target",
                 doppel.snapshotAndRestore("d_target"));
         checkSameCounts(table.targets());

@@ -116,6 +116,28 @@ final class MariaDbBench implements BenchServer {
         return "source." + name;
     }
 
+    /** InnoDB flushes in the background; asking it to keep no dirty pages and waiting is its CHECKPOINT. */
+    @Override
+    public void settle() throws Exception {
+        Jdbc jdbc = jdbc();
+        String dirtyPercent = jdbc.scalar(adminDatabase(), "SELECT @@GLOBAL.innodb_max_dirty_pages_pct");
+        jdbc.execute(adminDatabase(), "SET GLOBAL innodb_max_dirty_pages_pct = 0");
+        try {
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (dirtyPages(jdbc) > 64 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+        } finally {
+            jdbc.execute(adminDatabase(), "SET GLOBAL innodb_max_dirty_pages_pct = " + dirtyPercent);
+        }
+    }
+
+    private long dirtyPages(Jdbc jdbc) throws Exception {
+        return Long.parseLong(jdbc.scalar(adminDatabase(),
+                "SELECT variable_value FROM information_schema.global_status"
+                        + " WHERE variable_name = 'INNODB_BUFFER_POOL_PAGES_DIRTY'"));
+    }
+
     @Override
     public void close() throws Exception {
         server.close();

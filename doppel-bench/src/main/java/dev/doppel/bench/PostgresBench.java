@@ -98,6 +98,11 @@ final class PostgresBench implements BenchServer {
     }
 
     @Override
+    public void settle() throws Exception {
+        jdbc.execute(adminDatabase(), "CHECKPOINT");
+    }
+
+    @Override
     public void close() throws Exception {
         server.close();
     }
