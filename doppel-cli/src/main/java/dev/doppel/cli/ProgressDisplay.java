@@ -78,6 +78,13 @@ final class ProgressDisplay implements CopyListener, AutoCloseable {
         }
     }
 
+    @Override
+    public synchronized void built(String object, double seconds) {
+        if (mode != ProgressMode.NONE) {
+            print(String.format(Locale.ROOT, "  built %-60s %8s", object, Formats.seconds(seconds)));
+        }
+    }
+
     private void print(String line) {
         clearBars();
         err.println(line);

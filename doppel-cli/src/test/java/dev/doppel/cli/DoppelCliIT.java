@@ -85,7 +85,9 @@ class DoppelCliIT {
         Result result = doppel("run", "-c", config(target, null).toString(), "--jobs", "2");
         assertThat(result.code()).as(result.all()).isZero();
         assertThat(result.out()).contains("Done in", "5 tables copied (+1 schema only)", "7,503 rows", "7 masked columns");
-        assertThat(result.err()).contains("copied app.customers", "creating schema");
+        assertThat(result.err()).contains("copied app.customers", "creating schema")
+                .containsPattern("built index customers_pkey on app.customers +\\d+\\.\\d s")
+                .contains("built constraint customers_pkey on app.customers", "built foreign key");
     }
 
     @Test

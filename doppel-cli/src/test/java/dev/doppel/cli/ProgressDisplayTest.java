@@ -32,9 +32,11 @@ class ProgressDisplayTest {
             display.phase("copying 1 table");
             display.tableStarted(table);
             display.tableFinished(table);
+            display.built("index users_email on public.users", 2.5);
             display.warning("something to know");
         }
         assertThat(err.toString()).contains("· copying 1 table", "copied public.users", "warning: something to know")
+                .containsPattern("built index users_email on public.users +2\\.5 s")
                 .doesNotContain("\033[");
     }
 

@@ -37,12 +37,14 @@ final class MySqlIndexBuilder {
     private final int jobs;
     private final boolean resuming;
     private final TargetDatabase.AsCopied asCopied;
+    private final TargetDatabase.Built built;
 
-    MySqlIndexBuilder(MySqlConnector connector, int jobs, boolean resuming, TargetDatabase.AsCopied asCopied) {
+    MySqlIndexBuilder(MySqlConnector connector, TargetDatabase.ApplyOptions options) {
         this.connector = connector;
-        this.jobs = jobs;
-        this.resuming = resuming;
-        this.asCopied = asCopied;
+        this.jobs = options.jobs();
+        this.resuming = options.resuming();
+        this.asCopied = options.asCopied();
+        this.built = options.built();
     }
 
     static boolean isIndexBuild(DdlStatement statement) {
@@ -106,6 +108,7 @@ final class MySqlIndexBuilder {
             jdbc.setEscapeProcessing(false);
             for (List<DdlStatement> table = queue.poll(); table != null && failure.get() == null; table = queue.poll()) {
                 for (DdlStatement statement : table) {
+                    long start = System.nanoTime();
                     try {
                         execute(jdbc, statement);
                     } catch (SQLException e) {
@@ -113,6 +116,7 @@ final class MySqlIndexBuilder {
                             throw MySqlTarget.failed(statement, e);
                         }
                     }
+                    built.done(statement, (System.nanoTime() - start) / 1e9);
                 }
             }
         } catch (SQLException e) {

@@ -160,7 +160,7 @@ final class MySqlTarget implements TargetDatabase {
             leading++;
         }
         if (leading > 0) {
-            new MySqlIndexBuilder(connector, options.jobs(), options.resuming(), options.asCopied()).build(statements.subList(0, leading));
+            new MySqlIndexBuilder(connector, options).build(statements.subList(0, leading));
         }
         return applyInOrder(statements.subList(leading, statements.size()), options.resuming());
     }

@@ -1,6 +1,7 @@
 package dev.doppel.postgres;
 
 import dev.doppel.core.error.DoppelException;
+import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.TableName;
@@ -41,11 +42,13 @@ final class PostgresIndexBuilder {
     private final PostgresConnector connector;
     private final int jobs;
     private final boolean resuming;
+    private final TargetDatabase.Built built;
 
-    PostgresIndexBuilder(PostgresConnector connector, int jobs, boolean resuming) {
+    PostgresIndexBuilder(PostgresConnector connector, TargetDatabase.ApplyOptions options) {
         this.connector = connector;
-        this.jobs = jobs;
-        this.resuming = resuming;
+        this.jobs = options.jobs();
+        this.resuming = options.resuming();
+        this.built = options.built();
     }
 
     /** Foreign keys are built here too, as soon as they can be, instead of after every index. */
@@ -87,6 +90,7 @@ final class PostgresIndexBuilder {
         try (Connection connection = connector.open(); Statement jdbc = connection.createStatement()) {
             jdbc.execute("SET maintenance_work_mem = '256MB'");
             for (Job job = schedule.next(); job != null; job = schedule.next()) {
+                long start = System.nanoTime();
                 try {
                     jdbc.execute(job.statement.sql());
                 } catch (SQLException e) {
@@ -95,6 +99,7 @@ final class PostgresIndexBuilder {
                     }
                 }
                 schedule.done(job);
+                built.done(job.statement, (System.nanoTime() - start) / 1e9);
             }
         } catch (SQLException e) {
             schedule.fail(new DoppelException(ExitCode.RUN_FAILED, "Cannot open a connection to build indexes: "

@@ -91,13 +91,13 @@ final class PostgresTarget implements TargetDatabase {
         while (leading < statements.size() && DdlCollector.isIndexBuild(statements.get(leading))) {
             leading++;
         }
-        if (leading > 1 && options.jobs() > 1) {
+        if (leading > 0) {
             List<DdlStatement> built = new ArrayList<>(statements.subList(0, leading));
             List<DdlStatement> rest = new ArrayList<>();
             for (DdlStatement statement : statements.subList(leading, statements.size())) {
                 (PostgresIndexBuilder.isForeignKey(statement) ? built : rest).add(statement);
             }
-            new PostgresIndexBuilder(connector, options.jobs(), options.resuming()).build(built);
+            new PostgresIndexBuilder(connector, options).build(built);
             return applyInOrder(rest, options.resuming());
         }
         return applyInOrder(statements, options.resuming());

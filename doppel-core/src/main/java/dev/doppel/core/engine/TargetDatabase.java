@@ -33,13 +33,23 @@ public interface TargetDatabase extends AutoCloseable {
      * How {@link #apply(List, ApplyOptions)} may run statements.
      *
      * @param asCopied which columns hold the source's own values, for checks the engine may leave out
+     * @param built told of each statement an engine's parallel builder finished, for progress
      */
-    record ApplyOptions(int jobs, boolean resuming, AsCopied asCopied) {
+    record ApplyOptions(int jobs, boolean resuming, AsCopied asCopied, Built built) {
         public static final ApplyOptions SERIAL = new ApplyOptions(1, false);
 
         public ApplyOptions(int jobs, boolean resuming) {
-            this(jobs, resuming, AsCopied.NONE);
+            this(jobs, resuming, AsCopied.NONE, Built.NONE);
         }
+    }
+
+    /** Hears of each index, key or constraint built after the load. Called from builder threads. */
+    @FunctionalInterface
+    interface Built {
+        Built NONE = (statement, seconds) -> { };
+
+        /** @param statement what was built; @param seconds how long its statement ran */
+        void done(DdlStatement statement, double seconds);
     }
 
     /**

@@ -8,6 +8,9 @@ public interface CopyListener {
 
     default void tableFinished(TableProgress table) {}
 
+    /** An index, key or constraint built after the load: its description (never a value) and time. */
+    default void built(String object, double seconds) {}
+
     default void warning(String message) {}
 
     CopyListener NONE = new CopyListener() {};

@@ -85,7 +85,8 @@ public final class CopyPipeline {
         List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
         listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
         boolean oneSnapshot = !resuming && copied.retries() == 0 && source.oneSnapshot();
-        target.apply(post, new ApplyOptions(options.jobs(), resuming, oneSnapshot ? asCopied(plan) : TargetDatabase.AsCopied.NONE))
+        target.apply(post, new ApplyOptions(options.jobs(), resuming, oneSnapshot ? asCopied(plan) : TargetDatabase.AsCopied.NONE,
+                        (statement, seconds) -> listener.built(statement.object(), seconds)))
                 .forEach(listener::warning);
         if (ledger != null) {
             ledger.end();
