@@ -2,8 +2,8 @@ package dev.doppel.mysql;
 
 import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.RowConsumer;
-import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.SourceDatabase;
+import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;

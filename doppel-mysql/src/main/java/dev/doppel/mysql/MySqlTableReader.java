@@ -113,14 +113,7 @@ final class MySqlTableReader implements TableReader {
                 row.write(RowText.DELIMITER);
             }
             switch (transfers[i]) {
-                case TEXT_BYTES, STRING -> {
-                    byte[] bytes = rows.getBytes(i + 1);
-                    if (bytes == null) {
-                        writeNull();
-                    } else {
-                        writeEscaped(bytes);
-                    }
-                }
+                case TEXT_BYTES, STRING -> RowText.encodeUtf8(rows.getBytes(i + 1), row);
                 case HEX -> {
                     byte[] bytes = rows.getBytes(i + 1);
                     if (bytes == null) {
@@ -137,25 +130,6 @@ final class MySqlTableReader implements TableReader {
     private void writeNull() {
         row.write((byte) '\\');
         row.write((byte) 'N');
-    }
-
-    /** Copies runs of bytes that need no escape whole; only backslash, tab, line feed and carriage return are escaped. */
-    private void writeEscaped(byte[] bytes) {
-        int run = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
-                row.write(bytes, run, i - run);
-                escape(b == '\\' ? (byte) '\\' : b == '\t' ? (byte) 't' : b == '\n' ? (byte) 'n' : (byte) 'r');
-                run = i + 1;
-            }
-        }
-        row.write(bytes, run, bytes.length - run);
-    }
-
-    private void escape(byte b) {
-        row.write((byte) '\\');
-        row.write(b);
     }
 
     /** {@code \x} and lower-case hex; the backslash itself escaped, as RowText needs. */

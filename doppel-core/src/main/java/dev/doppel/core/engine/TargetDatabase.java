@@ -1,6 +1,7 @@
 package dev.doppel.core.engine;
 
 import dev.doppel.core.schema.DdlStatement;
+import dev.doppel.core.schema.TableName;
 import java.util.List;
 
 /** An open target database. */
@@ -65,7 +66,7 @@ public interface TargetDatabase extends AutoCloseable {
         AsCopied NONE = (table, columns) -> false;
 
         /** @param table the source's name of the table; @param columns the source's column names */
-        boolean unchanged(dev.doppel.core.schema.TableName table, List<String> columns);
+        boolean unchanged(TableName table, List<String> columns);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.TableName;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class CopyPipeline {
 
     /** Columns without a rule, of tables copied whole. */
     private static TargetDatabase.AsCopied asCopied(Plan plan) {
-        Map<TableName, TablePlan> tables = new java.util.HashMap<>();
+        Map<TableName, TablePlan> tables = new HashMap<>();
         plan.tables().forEach(t -> tables.put(t.table().name(), t));
         return (name, columns) -> {
             TablePlan table = tables.get(name);

@@ -16,12 +16,6 @@ public final class ByteSink {
         buffer[size++] = b;
     }
 
-    void write2(byte a, byte b) {
-        ensure(2);
-        buffer[size++] = a;
-        buffer[size++] = b;
-    }
-
     public void write(byte[] source, int offset, int length) {
         ensure(length);
         System.arraycopy(source, offset, buffer, size, length);
@@ -41,12 +35,12 @@ public final class ByteSink {
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> { out[at++] = '\\'; out[at++] = '\\'; }
-                    case '\t' -> { out[at++] = '\\'; out[at++] = 't'; }
-                    case '\n' -> { out[at++] = '\\'; out[at++] = 'n'; }
-                    case '\r' -> { out[at++] = '\\'; out[at++] = 'r'; }
-                    default -> out[at++] = (byte) c;
+                byte escape = escape((byte) c);
+                if (escape != 0) {
+                    out[at++] = '\\';
+                    out[at++] = escape;
+                } else {
+                    out[at++] = (byte) c;
                 }
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xc0 | c >> 6);
@@ -66,6 +60,35 @@ public final class ByteSink {
             }
         }
         size = at;
+    }
+
+    /**
+     * Appends UTF-8 bytes with the same escapes, copying the runs between them whole. The bytes
+     * are taken as they are: a driver's text, already UTF-8.
+     */
+    void writeEscaped(byte[] utf8) {
+        int run = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte escape = escape(utf8[i]);
+            if (escape != 0) {
+                write(utf8, run, i - run);
+                write((byte) '\\');
+                write(escape);
+                run = i + 1;
+            }
+        }
+        write(utf8, run, utf8.length - run);
+    }
+
+    /** The letter that follows the backslash for a byte RowText escapes, or 0 for one it does not. */
+    private static byte escape(byte b) {
+        return switch (b) {
+            case '\\' -> '\\';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+        };
     }
 
     public byte[] array() {

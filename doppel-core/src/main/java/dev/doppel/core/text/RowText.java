@@ -1,5 +1,8 @@
 package dev.doppel.core.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -77,8 +80,17 @@ public final class RowText {
         out.writeEscaped(value);
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** Appends the field form of text already in UTF-8 ({@code \N} for null) to {@code out}. */
+    public static void encodeUtf8(byte[] value, ByteSink out) {
+        if (value == null) {
+            out.write((byte) '\\');
+            out.write((byte) 'N');
+            return;
+        }
+        out.writeEscaped(value);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long TABS = 0x0909090909090909L;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;

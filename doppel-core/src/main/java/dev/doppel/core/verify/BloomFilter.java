@@ -39,7 +39,7 @@ final class BloomFilter {
         long h = mix(fingerprint);
         long g = mix(h);
         words[line + (int) (g & 7)] |= mask(h);
-        words[line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7)] |= mask(mix(g));
+        words[line + secondWord(g)] |= mask(mix(g));
     }
 
     /**
@@ -61,8 +61,7 @@ final class BloomFilter {
         long g = mix(h);
         long first = mask(h);
         long second = mask(mix(g));
-        return (words[line + (int) (g & 7)] & first) == first
-                && (words[line + (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7)] & second) == second;
+        return (words[line + (int) (g & 7)] & first) == first && (words[line + secondWord(g)] & second) == second;
     }
 
     long bytes() {
@@ -72,6 +71,11 @@ final class BloomFilter {
     /** The first word of the value's cache line. */
     private int line(long fingerprint) {
         return (int) Math.multiplyHigh(fingerprint & Long.MAX_VALUE, (long) (words.length >>> 3) << 1) << 3;
+    }
+
+    /** The line's other word for a value whose first is {@code g & 7}: never the same one. */
+    private static int secondWord(long g) {
+        return (int) ((g & 7) + 1 + ((g >>> 3) & 0xffff) % 7 & 7);
     }
 
     /** {@value #HASHES} bit positions from six bits each of a second, independent hash. */
