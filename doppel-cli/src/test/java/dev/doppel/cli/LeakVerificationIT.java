@@ -84,6 +84,23 @@ class LeakVerificationIT {
     }
 
     @Test
+    void aColumnRuledNullMustHoldOnlyNullWhetherOrNotItsValuesAreTheSources() throws Exception {
+        Cli cli = new Cli(server, dir);
+        String target = server.createDatabase("target");
+        Path config = cli.config(source, target);
+        assertThat(cli.doppel("run", "-c", config.toString()).code()).isZero();
+        assertThat(cli.count(target, "SELECT count(*) FROM app.customers WHERE profile IS NOT NULL OR avatar IS NOT NULL")).isZero();
+        assertThat(cli.count(source, "SELECT count(*) FROM app.customers WHERE profile IS NOT NULL")).isPositive();
+
+        cli.execute(target, "UPDATE app.customers SET profile = '{\"made\": \"up\"}' WHERE id <= 7");
+
+        Cli.Result verify = cli.doppel("verify", "-c", config.toString());
+        assertThat(verify.code()).as(verify.all()).isEqualTo(4);
+        assertThat(verify.err()).contains("1 column leaks",
+                "app.customers.profile (null): 7 target values are not NULL although the rule writes NULL");
+    }
+
+    @Test
     void aConstantThatEqualsSomeSourceValuesIsNotALeakByDesign() throws Exception {
         Cli cli = new Cli(server, dir);
         String target = server.createDatabase("target");

@@ -96,7 +96,8 @@ final class MySqlTableReader implements TableReader {
      * timestamp into a Java object and formatting it back (a fifth of the reader's time).
      */
     static String selectSql(TableCopy copy) {
-        String columns = copy.columns().stream().map(MySqlTableReader::selected).collect(Collectors.joining(", "));
+        String columns = copy.columns().stream().map(c -> copy.readsAsNull(c) ? "NULL" : selected(c))
+                .collect(Collectors.joining(", "));
         return "SELECT " + columns + " FROM " + Sql.qualified(copy.table().name())
                 + (copy.predicate() == null ? "" : " WHERE " + copy.predicate());
     }

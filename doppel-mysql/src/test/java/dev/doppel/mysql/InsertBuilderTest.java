@@ -35,6 +35,12 @@ class InsertBuilderTest {
     }
 
     @Test
+    void aColumnReadAsNullIsANullLiteralInTheSelect() {
+        TableCopy copy = TableCopy.of(TABLE, null).readingAsNull(java.util.Set.of("note"));
+        assertThat(MySqlTableReader.selectSql(copy)).isEqualTo("SELECT CAST(`id` AS CHAR), NULL, `blob` FROM `src`.`t`");
+    }
+
+    @Test
     void theLoadStatementUnhexesBinaryColumns() {
         assertThat(MySqlTableWriter.loadDataSql(TableCopy.of(TABLE, null))).isEqualTo("LOAD DATA LOCAL INFILE 'doppel.tsv'"
                 + " INTO TABLE `t` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY"

@@ -45,12 +45,14 @@ final class PostgresTableReader implements TableReader {
         }
     }
 
+    /** A column read as NULL ({@link TableCopy#readAsNull}) is a NULL literal in the SELECT form. */
     String copySql(TableCopy copy) {
-        String columns = copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
+        String columns = copy.columns().stream().map(c -> copy.readsAsNull(c) ? "NULL" : Sql.ident(c.name()))
+                .collect(Collectors.joining(", "));
         TableName name = copy.table().name();
         boolean isPartitioned = partitioned.contains(name);
         String predicate = copy.predicate();
-        if (predicate == null && !isPartitioned) {
+        if (predicate == null && !isPartitioned && copy.readAsNull().isEmpty()) {
             return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT";
         }
         return "COPY (SELECT " + columns + " FROM " + (isPartitioned ? "" : "ONLY ") + Sql.qualified(name)

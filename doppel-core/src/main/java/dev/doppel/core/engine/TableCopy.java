@@ -3,15 +3,26 @@ package dev.doppel.core.engine;
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.Table;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to copy of one table: the columns in order (generated columns left out, as the target
- * computes them), an optional SQL predicate from the config, and the chunk.
+ * computes them), an optional SQL predicate from the config, the chunk, and the columns whose
+ * values the reader replaces with NULL without reading them.
+ *
+ * @param readAsNull names of columns in {@code columns} that the source is asked for as a NULL
+ *     literal: their rule writes NULL whatever the value and no other rule reads it, so their
+ *     values (often the widest: notes, comments) are neither read nor sent
  */
-public record TableCopy(Table table, List<Column> columns, String where, Chunk chunk) {
+public record TableCopy(Table table, List<Column> columns, String where, Chunk chunk, Set<String> readAsNull) {
     public TableCopy {
         columns = List.copyOf(columns);
         chunk = chunk == null ? Chunk.WHOLE : chunk;
+        readAsNull = Set.copyOf(readAsNull);
+    }
+
+    public TableCopy(Table table, List<Column> columns, String where, Chunk chunk) {
+        this(table, columns, where, chunk, Set.of());
     }
 
     public TableCopy(Table table, List<Column> columns, String where) {
@@ -23,7 +34,16 @@ public record TableCopy(Table table, List<Column> columns, String where, Chunk c
     }
 
     public TableCopy withChunk(Chunk other) {
-        return new TableCopy(table, columns, where, other);
+        return new TableCopy(table, columns, where, other, readAsNull);
+    }
+
+    public TableCopy readingAsNull(Set<String> names) {
+        return new TableCopy(table, columns, where, chunk, names);
+    }
+
+    /** True when the reader asks for the column as a NULL literal instead of reading it. */
+    public boolean readsAsNull(Column column) {
+        return readAsNull.contains(column.name());
     }
 
     /** The config's predicate and the chunk's, joined with AND; null when there is neither. */

@@ -32,7 +32,7 @@ final class TableCopier {
     }
 
     void copy(TablePlan plan, Chunk chunk, TableReader reader, TableWriter writer, TableProgress progress) {
-        TableCopy copy = plan.copy().withChunk(chunk);
+        TableCopy copy = plan.copy().withChunk(chunk).readingAsNull(binder.readAsNull(plan));
         RowMasker masker = new RowMasker(binder.bind(plan));
         Batch batch = new Batch(progress);
         CopyObserver.ChunkObserver seen = observer.chunk(plan, chunk);

@@ -3,6 +3,7 @@ package dev.doppel.core.plan;
 import dev.doppel.core.config.ColumnRule;
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.transform.builtin.KeepTransformer;
+import dev.doppel.core.transform.builtin.NullTransformer;
 
 /**
  * What happens to one column.
@@ -35,5 +36,10 @@ public record ColumnPlan(Column column, ColumnRule rule, Source source, String o
 
     public boolean masked() {
         return rule != null && !rule.transformer().equals(KeepTransformer.NAME);
+    }
+
+    /** True when the rule is {@code null}: every value becomes NULL. */
+    public boolean nulled() {
+        return rule != null && rule.transformer().equals(NullTransformer.NAME);
     }
 }

@@ -81,6 +81,24 @@ public final class RuleBinder {
         return references;
     }
 
+    /**
+     * The copied columns the source need not send ({@link dev.doppel.core.engine.TableCopy#readAsNull}):
+     * ruled {@code null}, so every value becomes NULL, and read by no other column's rule.
+     */
+    public Set<String> readAsNull(TablePlan table) {
+        List<ColumnPlan> columns = table.copiedColumns();
+        List<Set<Integer>> references = references(table);
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            ColumnPlan column = columns.get(i);
+            if (column.nulled() && references.stream().noneMatch(read -> read.contains(index))) {
+                names.add(column.column().name());
+            }
+        }
+        return names;
+    }
+
     private ValueTransform bind(TablePlan table, ColumnPlan column, IntConsumer reads) {
         BindContext context = context(table, column, reads);
         if (column.column().unique() && !context.descriptor().uniqueSafe()) {

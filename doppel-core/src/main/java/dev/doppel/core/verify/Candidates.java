@@ -5,16 +5,19 @@ package dev.doppel.core.verify;
  * values had it, and what the exact second source pass learned about it (a source value had it;
  * a masked output had it). An open-addressing table of primitives that grows up to a cap; past the
  * cap it counts what it could not keep, so the result can say "at least".
+ *
+ * <p>A slot is two adjacent longs, the fingerprint and its state (count, flags and a used bit),
+ * so a probe touches one cache line: columns whose outputs are drawn from the same dictionaries as
+ * their sources (names, addresses) make nearly every target value a candidate.
  */
 final class Candidates {
     static final byte IN_SOURCE = 1;
     static final byte IN_OUTPUT = 2;
+    private static final long USED = 1L << 8;
+    private static final int COUNT_SHIFT = 9;
 
     private final int cap;
-    private long[] keys = new long[64];
-    private int[] counts = new int[64];
-    private byte[] flags = new byte[64];
-    private boolean[] used = new boolean[64];
+    private long[] slots = new long[128];
     private int size;
     private long overflow;
 
@@ -24,32 +27,31 @@ final class Candidates {
 
     void increment(long key) {
         int slot = find(key);
-        if (used[slot]) {
-            counts[slot]++;
+        if (slots[slot + 1] != 0) {
+            slots[slot + 1] += 1L << COUNT_SHIFT;
             return;
         }
         if (size >= cap) {
             overflow++;
             return;
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4 > slots.length) {
             grow();
             slot = find(key);
         }
-        used[slot] = true;
-        keys[slot] = key;
-        counts[slot] = 1;
+        slots[slot] = key;
+        slots[slot + 1] = USED | 1L << COUNT_SHIFT;
         size++;
     }
 
     boolean contains(long key) {
-        return size > 0 && used[find(key)];
+        return size > 0 && slots[find(key) + 1] != 0;
     }
 
     void mark(long key, byte flag) {
         int slot = find(key);
-        if (used[slot]) {
-            flags[slot] |= flag;
+        if (slots[slot + 1] != 0) {
+            slots[slot + 1] |= flag;
         }
     }
 
@@ -60,9 +62,10 @@ final class Candidates {
     /** Target values that equal a source value no masked output explains: the survivors. */
     long leaked() {
         long leaked = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (used[i] && (flags[i] & IN_SOURCE) != 0 && (flags[i] & IN_OUTPUT) == 0) {
-                leaked += counts[i];
+        for (int i = 1; i < slots.length; i += 2) {
+            long state = slots[i];
+            if ((state & IN_SOURCE) != 0 && (state & IN_OUTPUT) == 0) {
+                leaked += state >>> COUNT_SHIFT;
             }
         }
         return leaked;
@@ -73,31 +76,24 @@ final class Candidates {
         return overflow;
     }
 
+    /** The slot (even index) that holds the key, or the free one where it would go. */
     private int find(long key) {
-        int mask = keys.length - 1;
+        int mask = (slots.length >>> 1) - 1;
         int slot = (int) (mix(key) & mask);
-        while (used[slot] && keys[slot] != key) {
+        while (slots[2 * slot + 1] != 0 && slots[2 * slot] != key) {
             slot = (slot + 1) & mask;
         }
-        return slot;
+        return 2 * slot;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldCounts = counts;
-        byte[] oldFlags = flags;
-        boolean[] oldUsed = used;
-        keys = new long[oldKeys.length * 2];
-        counts = new int[keys.length];
-        flags = new byte[keys.length];
-        used = new boolean[keys.length];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
-                int slot = find(oldKeys[i]);
-                used[slot] = true;
-                keys[slot] = oldKeys[i];
-                counts[slot] = oldCounts[i];
-                flags[slot] = oldFlags[i];
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int slot = find(old[i]);
+                slots[slot] = old[i];
+                slots[slot + 1] = old[i + 1];
             }
         }
     }

@@ -20,12 +20,16 @@ import java.util.Map;
  */
 final class MaskedColumnCheck {
     private static final int MAX_CANDIDATES = 1 << 19;
+    private static final int BATCH = 4096;
 
     final int sourceIndex;
     final ColumnPlan column;
     private final ValueTransform transform;
     private final BloomFilter sources;
     private final Candidates candidates = new Candidates(MAX_CANDIDATES);
+    private final long[] pending = new long[BATCH];
+    private final long[] grouped = new long[BATCH];
+    private int pendingCount;
     private long sameByDesign;
     private long targetValues;
 
@@ -55,15 +59,33 @@ final class MaskedColumnCheck {
         sources.add(fingerprints.of(value));
     }
 
+    /**
+     * Fingerprints are looked up in batches grouped by region of the filter, as {@link
+     * BloomFilter#addAll} adds them; {@link #targetPassDone} looks up the last batch.
+     */
     void targetPass(String value, Fingerprints fingerprints) {
         if (value == null || value.isEmpty()) {
             return;
         }
         targetValues++;
-        long fingerprint = fingerprints.of(value);
-        if (sources.mightContain(fingerprint)) {
-            candidates.increment(fingerprint);
+        pending[pendingCount++] = fingerprints.of(value);
+        if (pendingCount == BATCH) {
+            lookUpPending();
         }
+    }
+
+    void targetPassDone() {
+        lookUpPending();
+    }
+
+    private void lookUpPending() {
+        BloomFilter.byRegion(pending, pendingCount, grouped);
+        for (int i = 0; i < pendingCount; i++) {
+            if (sources.mightContain(grouped[i])) {
+                candidates.increment(grouped[i]);
+            }
+        }
+        pendingCount = 0;
     }
 
     boolean needsSecondSourcePass() {
@@ -83,7 +105,18 @@ final class MaskedColumnCheck {
         }
     }
 
+    /**
+     * A column ruled {@code null} must hold nothing but NULL: its source values were never read
+     * (see {@link dev.doppel.core.engine.TableCopy#readAsNull}), so any other value is wrong
+     * whether or not it equals one of them.
+     */
     ColumnVerdict verdict(TableName table, boolean allowed) {
+        if (column.nulled()) {
+            String detail = targetValues == 0 ? "every target value is NULL"
+                    : targetValues + " target values are not NULL although the rule writes NULL";
+            return new ColumnVerdict(table, column.column().name(), column.transformer(), ColumnVerdict.Check.MASKED,
+                    targetValues, targetValues, 0, Map.of(), targetValues > 0, allowed, detail);
+        }
         long survived = candidates.leaked();
         long unchecked = candidates.overflow();
         boolean leak = survived > 0 || unchecked > 0;

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The first pass of leak verification, taken while the copy masks the source, so that the source
- * is not read again for it: for each masked column, the fingerprint of every source value its rule
+ * is not read again for it: for each masked column (but those ruled {@code null}, which must
+ * simply hold nothing but NULL), the fingerprint of every source value its rule
  * changes goes into the column's Bloom filter, and values the rule maps to themselves are counted
  * (see {@link MaskedColumnCheck}). Tables take filters largest first while {@code budget} bytes
  * last; the others, and a table whose rows this copy did not all see (a resumed run kept some of
@@ -67,7 +68,8 @@ public final class SourceFilters implements CopyObserver {
 
     private static int[] maskedColumns(TablePlan table) {
         List<ColumnPlan> copied = table.copiedColumns();
-        return java.util.stream.IntStream.range(0, copied.size()).filter(i -> copied.get(i).masked()).toArray();
+        return java.util.stream.IntStream.range(0, copied.size())
+                .filter(i -> copied.get(i).masked() && !copied.get(i).nulled()).toArray();
     }
 
     /** The memory the filters take. */
@@ -155,13 +157,14 @@ public final class SourceFilters implements CopyObserver {
 
         /**
          * One worker's attempt at one chunk: fingerprints are gathered per column and handed to the
-         * shared filter in sorted batches ({@link BloomFilter#addAll}).
+         * shared filter in batches ({@link BloomFilter#addAll}).
          */
         final class Attempt implements ChunkObserver {
             private static final int BATCH = 4096;
 
             private final long[] same = new long[columns.length];
             private final long[][] pending = new long[columns.length][BATCH];
+            private final long[] grouped = new long[BATCH];
             private final int[] counts = new int[columns.length];
             private final Fingerprints fingerprints;
 
@@ -188,7 +191,7 @@ public final class SourceFilters implements CopyObserver {
             }
 
             private void flush(int column) {
-                filters[column].addAll(pending[column], counts[column]);
+                filters[column].addAll(pending[column], counts[column], grouped);
                 counts[column] = 0;
             }
 

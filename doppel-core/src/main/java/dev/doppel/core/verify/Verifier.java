@@ -187,9 +187,10 @@ public final class Verifier {
             }
             targetColumns.add(targetColumn.get());
             if (isMasked) {
-                BloomFilter filled = seen == null ? null : seen.filter(i);
+                boolean nulled = column.nulled();
+                BloomFilter filled = nulled ? new BloomFilter(0, 0) : seen == null ? null : seen.filter(i);
                 MaskedColumnCheck check = filled != null
-                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen.sameByDesign(i))
+                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen == null ? 0 : seen.sameByDesign(i))
                         : new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
                 masked.add(check);
                 if (filled == null) {
@@ -206,7 +207,8 @@ public final class Verifier {
             return;
         }
         SourceColumns needed = SourceColumns.of(table, binder.references(table),
-                masked.stream().mapToInt(c -> c.sourceIndex).toArray());
+                masked.stream().filter(c -> !c.column.nulled())
+                        .mapToInt(c -> c.sourceIndex).toArray());
         RowFields sourceRow = needed.rowFields(transforms);
         if (!unseen.isEmpty()) {
             sourceReader.read(needed.copy(), (buffer, offset, length) -> {
@@ -228,6 +230,7 @@ public final class Verifier {
                 }
             }
         });
+        masked.forEach(MaskedColumnCheck::targetPassDone);
         List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
         if (!again.isEmpty()) {
             sourceReader.read(needed.copy(), (buffer, offset, length) -> {

@@ -41,6 +41,21 @@ class RowAwareTest {
     }
 
     @Test
+    void aColumnRuledNullIsNotReadUnlessAnotherRuleReadsIt() {
+        Rules.Rows rows = new Rules.Rows()
+                .column(Rules.text("notes"), "null", Map.of())
+                .column(Rules.text("memo"), "null", Map.of())
+                .column(Rules.text("display"), "template", Map.of("template", "<{memo}>"))
+                .column(Rules.text("kept"), "keep", Map.of())
+                .bind();
+        assertThat(rows.readAsNull()).containsExactly("notes");
+        List<String> out = rows.mask("a long note", "", "x", "k");
+        assertThat(out.get(0)).as("ruled null").isNull();
+        assertThat(out.get(1)).as("empty becomes NULL too, as when it is read as NULL").isNull();
+        assertThat(out.get(3)).isEqualTo("k");
+    }
+
+    @Test
     void nullAndEmptyStayAsTheyAreInTheRowPath() {
         Rules.Rows rows = new Rules.Rows()
                 .column(Rules.text("email"), "email", Map.of())

@@ -103,6 +103,8 @@ public final class Rules {
         private final List<Column> columns = new ArrayList<>();
         private final List<ColumnRule> rules = new ArrayList<>();
         private RowMasker masker;
+        private RuleBinder binder;
+        private TablePlan plan;
         private String key = KEY;
         private String locale = "en";
 
@@ -130,9 +132,15 @@ public final class Rules {
                 plans.add(new ColumnPlan(columns.get(i), rules.get(i),
                         rules.get(i) == null ? ColumnPlan.Source.UNCLASSIFIED : ColumnPlan.Source.CONFIG));
             }
-            TablePlan plan = new TablePlan(table, TableMode.COPY, null, plans);
-            masker = new RowMasker(new RuleBinder(REGISTRY, new MaskingKey(key), locale).bind(plan));
+            plan = new TablePlan(table, TableMode.COPY, null, plans);
+            binder = new RuleBinder(REGISTRY, new MaskingKey(key), locale);
+            masker = new RowMasker(binder.bind(plan));
             return this;
+        }
+
+        /** The columns the copy would not read ({@link RuleBinder#readAsNull}). */
+        public java.util.Set<String> readAsNull() {
+            return binder.readAsNull(plan);
         }
 
         /** Masks one row; null stands for NULL. */
