@@ -164,6 +164,18 @@ class SnapshotIT {
         assertThat(data.err()).contains("Snapshot refused", "holds 500 rows where the manifest says 499", ".tsv.zst");
         assertThat(t.checksums(live)).isEqualTo(expected);
         assertThat(t.exists(live + "_doppel_next")).isFalse();
+
+        // a column claimed to hold the source's own values (so that its keys go unchecked) must be in the data
+        Path claimed = copy(plainStore);
+        Path claimedManifest = claimed.resolve("only/manifest.json");
+        String original = Files.readString(claimedManifest);
+        String widened = original.replaceFirst("\"unchangedColumns\" : \\[ \"", "\"unchangedColumns\" : [ \"ssn\", \"");
+        assertThat(widened).isNotEqualTo(original);
+        Files.writeString(claimedManifest, widened);
+        SnapshotTesting.Result unchanged = t.doppel("restore", claimed.toString(), "--to", url(live));
+        assertThat(unchanged.code()).as(unchanged.all()).isEqualTo(4);
+        assertThat(unchanged.err()).contains("Snapshot refused", "only/manifest.json contradicts itself about app.");
+        assertThat(t.checksums(live)).isEqualTo(expected);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.doppel.snapshot.SnapshotWriter;
 import dev.doppel.snapshot.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +47,15 @@ class MariaDbSnapshotIT {
                 dir.resolve("mariadb.yml"));
         new MaskedCopy(registry, engines).run(config, new CopyOptions(2, false), CopyListener.NONE);
 
-        try (SnapshotStore store = Stores.open(dir.resolve("store").toUri().toString(), dev.doppel.snapshot.S3Settings.DEFAULT)) {
+        try (SnapshotStore store = Stores.open(dir.resolve("store").toUri().toString(), dev.doppel.snapshot.S3Settings.DEFAULT);
+             SnapshotStore oneReaderStore = Stores.open(dir.resolve("one-reader").toUri().toString(),
+                     dev.doppel.snapshot.S3Settings.DEFAULT)) {
             new SnapshotWriter(registry, engines, Clock.systemUTC()).write(config, store, new SnapshotWriter.Options("m",
                     null, null, false, "test", new CopyOptions(2, false), RunChecks.DEFAULT), CopyListener.NONE);
             OpenedSnapshot snapshot = OpenedSnapshot.open(store, null, null, w -> { });
             assertThat(snapshot.manifest().origin().engine()).isEqualTo("mysql");
+            assertThat(unchanged(snapshot, "orders")).as("two readers started apart without RELOAD: no instant to rely on")
+                    .isEmpty();
 
             String inPlace = "doppel_snap_restored";
             fixture.createTarget(inPlace);
@@ -64,13 +69,30 @@ class MariaDbSnapshotIT {
             fixture.forget(live);
             ConnectionConfig target = new ConnectionConfig(fixture.url(live), fixture.restorer(live),
                     new Secret(MariaDbFixture.PASSWORD), Location.NONE);
-            SnapshotRestore.Restored restored = new SnapshotRestore(engines).restore(OpenedSnapshot.open(store, null, null,
-                    w -> { }), target, new SnapshotRestore.Options(false, 1, false, new CopyOptions(2, false)),
+            OpenedSnapshot oneReader = oneReaderSnapshot(registry, engines, config, oneReaderStore);
+            assertThat(unchanged(oneReader, "orders")).as("the key's columns; the masked note is not")
+                    .containsExactly("id", "customer_id", "total", "ordered_at");
+            assertThat(unchanged(oneReader, "customers")).contains("id", "city").doesNotContain("email", "full_name", "note");
+            SnapshotRestore.Restored restored = new SnapshotRestore(engines).restore(oneReader, target, new SnapshotRestore.Options(false, 1, false, new CopyOptions(2, false)),
                     CopyListener.NONE);
             assertThat(restored.swapped().map(LiveSwap.Swapped::live)).contains(live);
             assertThat(fixture.digests(live)).as("the same tables, none of doppel's").isEqualTo(fixture.digests(direct));
             assertThat(fixture.objects(live)).isEqualTo(fixture.objects(direct));
             assertThat(fixture.databases(live)).containsExactly(live);
         }
+    }
+
+    /** A snapshot read by one connection, so in one instant even without a global read lock. */
+    private static OpenedSnapshot oneReaderSnapshot(TransformerRegistry registry, Engines engines, DoppelConfig config,
+                                                    SnapshotStore store) {
+        new SnapshotWriter(registry, engines, Clock.systemUTC()).write(config, store, new SnapshotWriter.Options("one",
+                null, null, false, "test", new CopyOptions(1, false), RunChecks.DEFAULT), CopyListener.NONE);
+        return OpenedSnapshot.open(store, null, null, w -> { });
+    }
+
+    /** The columns the manifest records as the source's own values, so that a restore adds their foreign keys unchecked. */
+    private static List<String> unchanged(OpenedSnapshot snapshot, String table) {
+        return snapshot.manifest().data().stream().filter(d -> d.table().endsWith("." + table)).findFirst()
+                .orElseThrow().unchangedColumns();
     }
 }

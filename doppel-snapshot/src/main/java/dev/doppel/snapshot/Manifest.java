@@ -101,8 +101,19 @@ public record Manifest(
         }
     }
 
-    /** @param columns the columns in the data files, in order */
-    public record TableData(String table, List<String> columns, long rows, List<DataFile> files) {}
+    /**
+     * @param columns the columns in the data files, in order
+     * @param unchangedColumns those of them that hold the source's own values, every row, read in
+     *     one snapshot (unmasked, the table not filtered, no chunk read again): a foreign key between
+     *     such columns held on the source, so a restore may add it unchecked as the run did. Null
+     *     (none) in manifests written before doppel recorded it.
+     */
+    public record TableData(String table, List<String> columns, long rows, List<DataFile> files, List<String> unchangedColumns) {
+        /** Whether every one of the columns is among {@link #unchangedColumns}. */
+        boolean unchanged(List<String> of) {
+            return unchangedColumns != null && unchangedColumns.containsAll(of);
+        }
+    }
 
     /**
      * @param bytes the rows' size before compression

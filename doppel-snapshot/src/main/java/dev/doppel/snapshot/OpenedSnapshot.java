@@ -158,7 +158,7 @@ public final class OpenedSnapshot {
 
     /**
      * The manifest must agree with itself (table rows are the sum of their files', every table
-     * with data is in the schema), and every data file must be there with its size: a missing or
+     * with data is in the schema, columns recorded unchanged are in its data), and every data file must be there with its size: a missing or
      * shorter one means a truncated snapshot.
      */
     private void checkFiles() {
@@ -168,7 +168,8 @@ public final class OpenedSnapshot {
         long total = 0;
         for (Manifest.TableData table : manifest.data()) {
             long files = table.files().stream().mapToLong(Manifest.DataFile::rows).sum();
-            if (files != table.rows() || !defined.contains(table.table())) {
+            boolean unchangedInData = table.unchangedColumns() == null || table.columns().containsAll(table.unchangedColumns());
+            if (files != table.rows() || !defined.contains(table.table()) || !unchangedInData) {
                 throw new SnapshotRefused(where + " contradicts itself about " + table.table() + ": it was changed or damaged");
             }
             total += table.rows();

@@ -5,6 +5,7 @@ import dev.doppel.core.engine.RowConsumer;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
+import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.SourceSchema;
@@ -105,11 +106,20 @@ public final class SnapshotSource implements SourceDatabase {
 
     /**
      * False: the files may come from a snapshot whose chunks were read at different moments (a
-     * retried chunk), so a restore lets the target check the keys the data must keep.
+     * retried chunk); {@link #asRead} says which columns were not.
      */
     @Override
     public boolean oneSnapshot() {
         return false;
+    }
+
+    /** The columns the manifest records as the source's own values; other keys the target checks. */
+    @Override
+    public TargetDatabase.AsCopied asRead() {
+        return (table, columns) -> {
+            Manifest.TableData data = tables.get(table.toString());
+            return data != null && data.unchanged(columns);
+        };
     }
 
     @Override

@@ -34,6 +34,7 @@ final class SnapshotTarget implements TargetDatabase {
     private final Map<TableName, List<String>> columns = new ConcurrentHashMap<>();
     private final Map<String, String> paths = new ConcurrentHashMap<>();
     private final Map<TableName, Integer> counters = new LinkedHashMap<>();
+    private volatile TargetDatabase.AsCopied asCopied = TargetDatabase.AsCopied.NONE;
 
     SnapshotTarget(SnapshotStore store, String prefix, EncryptionKey key) {
         this.store = store;
@@ -57,8 +58,26 @@ final class SnapshotTarget implements TargetDatabase {
         return List.of();
     }
 
+    /**
+     * Records, besides the statements, which columns the run wrote as the source's own values
+     * (told with the statements built after the load), for {@link #unchanged}.
+     */
+    @Override
+    public List<String> apply(List<DdlStatement> statements, ApplyOptions options) {
+        if (statements.stream().anyMatch(s -> s.phase() == DdlStatement.Phase.POST_DATA)) {
+            asCopied = options.asCopied();
+        }
+        return apply(statements);
+    }
+
     List<DdlStatement> ddl() {
         return List.copyOf(ddl);
+    }
+
+    /** The columns of the table the run wrote exactly as the source held them, every row, read in one snapshot. */
+    List<String> unchanged(TableName table, List<String> columns) {
+        TargetDatabase.AsCopied known = asCopied;
+        return columns.stream().filter(c -> known.unchanged(table, List.of(c))).toList();
     }
 
     /** The data files per table, in the order their chunks were started. */

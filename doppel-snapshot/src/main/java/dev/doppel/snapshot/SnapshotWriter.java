@@ -156,7 +156,8 @@ public final class SnapshotWriter {
                 List<Manifest.DataFile> tableFiles = files.getOrDefault(table.table().name(), List.of());
                 List<String> columns = table.copiedColumns().stream().map(c -> c.column().name()).toList();
                 data.add(new Manifest.TableData(table.table().name().toString(), columns,
-                        tableFiles.stream().mapToLong(Manifest.DataFile::rows).sum(), tableFiles));
+                        tableFiles.stream().mapToLong(Manifest.DataFile::rows).sum(), tableFiles,
+                        target.unchanged(table.table().name(), columns)));
             }
         }
         long rows = data.stream().mapToLong(Manifest.TableData::rows).sum();

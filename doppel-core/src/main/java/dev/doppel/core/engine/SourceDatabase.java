@@ -74,6 +74,17 @@ public interface SourceDatabase extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Which columns this source hands over exactly as they were in one consistent state of the
+     * database they come from, every row of them ({@link TargetDatabase.AsCopied}). A live
+     * database: all of them when {@link #oneSnapshot()}, none otherwise. A snapshot: the columns its
+     * manifest records as the source's own values, so that a restore, like the run that wrote the
+     * snapshot, may leave out checks of keys that held on the source.
+     */
+    default TargetDatabase.AsCopied asRead() {
+        return oneSnapshot() ? TargetDatabase.AsCopied.ALL : TargetDatabase.AsCopied.NONE;
+    }
+
     @Override
     void close();
 

@@ -64,9 +64,15 @@ public interface TargetDatabase extends AutoCloseable {
     @FunctionalInterface
     interface AsCopied {
         AsCopied NONE = (table, columns) -> false;
+        AsCopied ALL = (table, columns) -> true;
 
         /** @param table the source's name of the table; @param columns the source's column names */
         boolean unchanged(TableName table, List<String> columns);
+
+        /** Columns both this and {@code other} hold unchanged. */
+        default AsCopied and(AsCopied other) {
+            return (table, columns) -> unchanged(table, columns) && other.unchanged(table, columns);
+        }
     }
 
     /**

@@ -85,8 +85,9 @@ public final class CopyPipeline {
         }
         List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
         listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
-        boolean oneSnapshot = !resuming && copied.retries() == 0 && source.oneSnapshot();
-        target.apply(post, new ApplyOptions(options.jobs(), resuming, oneSnapshot ? asCopied(plan) : TargetDatabase.AsCopied.NONE,
+        TargetDatabase.AsCopied unchanged = !resuming && copied.retries() == 0 ? source.asRead().and(asCopied(plan))
+                : TargetDatabase.AsCopied.NONE;
+        target.apply(post, new ApplyOptions(options.jobs(), resuming, unchanged,
                         (statement, seconds) -> listener.built(statement.object(), seconds)))
                 .forEach(listener::warning);
         if (ledger != null) {
