@@ -27,6 +27,11 @@ public final class PostgresEngine implements RelationalEngine {
     }
 
     @Override
+    public SourceDatabase openReadBack(ConnectionConfig connection) {
+        return PostgresSource.openUnlocked(new PostgresConnector(connection, true));
+    }
+
+    @Override
     public TargetDatabase openTarget(ConnectionConfig connection) {
         return new PostgresTarget(new PostgresConnector(connection, false));
     }

@@ -30,17 +30,36 @@ final class PostgresSource implements SourceDatabase {
     private final Connection coordinator;
     private final String snapshotId;
     private final int serverVersion;
+    private final boolean schemaLocksHeld;
     private volatile Set<TableName> partitioned = Set.of();
     private Connection sampling;
 
-    private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId, int serverVersion) {
+    private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId, int serverVersion,
+                           boolean schemaLocksHeld) {
         this.connector = connector;
         this.coordinator = coordinator;
         this.snapshotId = snapshotId;
         this.serverVersion = serverVersion;
+        this.schemaLocksHeld = schemaLocksHeld;
     }
 
+    /**
+     * The tables locked as the schema is read stay locked, as pg_dump keeps them, so that no
+     * ALTER or DROP can change a table under the copy.
+     */
     static PostgresSource open(PostgresConnector connector) {
+        return open(connector, true);
+    }
+
+    /**
+     * The schema is read in a transaction of its own, in the snapshot, that ends at once: the
+     * source holds no lock between reads ({@link PostgresTableReader}).
+     */
+    static PostgresSource openUnlocked(PostgresConnector connector) {
+        return open(connector, false);
+    }
+
+    private static PostgresSource open(PostgresConnector connector, boolean schemaLocksHeld) {
         Connection connection = connector.open();
         try {
             int version = checkVersion(connection, connector);
@@ -49,7 +68,7 @@ final class PostgresSource implements SourceDatabase {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 try (ResultSet rows = statement.executeQuery("SELECT pg_export_snapshot()")) {
                     rows.next();
-                    return new PostgresSource(connector, connection, rows.getString(1), version);
+                    return new PostgresSource(connector, connection, rows.getString(1), version, schemaLocksHeld);
                 }
             }
         } catch (SQLException e) {
@@ -86,11 +105,27 @@ final class PostgresSource implements SourceDatabase {
 
     @Override
     public SourceSchema readSchema() {
+        if (!schemaLocksHeld) {
+            Connection connection = connector.open();
+            try {
+                connection.setAutoCommit(false);
+                joinSnapshot(connection);
+                return readSchema(connection);
+            } catch (SQLException e) {
+                throw snapshotLost(e);
+            } finally {
+                close(connection);
+            }
+        }
+        return readSchema(coordinator);
+    }
+
+    private SourceSchema readSchema(Connection connection) {
         try {
-            PostgresSchemaReader reader = new PostgresSchemaReader(coordinator);
+            PostgresSchemaReader reader = new PostgresSchemaReader(connection);
             SourceSchema schema = reader.read();
             partitioned = reader.partitionedTables();
-            PostgresConstraintsReader constraints = new PostgresConstraintsReader(coordinator);
+            PostgresConstraintsReader constraints = new PostgresConstraintsReader(connection);
             return schema.withConstraints(constraints.foreignKeys(), constraints.valueConstraints());
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot read the source's schema (" + connector.describe() + "): "
@@ -101,18 +136,36 @@ final class PostgresSource implements SourceDatabase {
     @Override
     public TableReader openReader() {
         Connection connection = connector.open();
+        PostgresTableReader reader = new PostgresTableReader(connection, partitioned, this::joinSnapshot);
         try {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
-            }
-            return new PostgresTableReader(connection, partitioned);
+            reader.join();
+            return reader;
         } catch (SQLException e) {
             close(connection);
-            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot: " + PostgresErrors.describe(e)
-                    + ". If the source restarted or failed over, run again with --resume.", e, false);
+            throw snapshotLost(e);
+        } catch (RuntimeException e) {
+            close(connection);
+            throw e;
         }
+    }
+
+    /**
+     * Starts a transaction of {@code connection} in the shared snapshot. A reader does so for every
+     * read, so that it holds a table's lock only while it reads the table.
+     */
+    private void joinSnapshot(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw snapshotLost(e);
+        }
+    }
+
+    private static DoppelException snapshotLost(SQLException e) {
+        return new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot: " + PostgresErrors.describe(e)
+                + ". If the source restarted or failed over, run again with --resume.", e, false);
     }
 
     /** Samples on one extra connection in the same snapshot, opened on first use; one caller at a time. */

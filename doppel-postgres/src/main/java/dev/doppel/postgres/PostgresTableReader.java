@@ -13,19 +13,41 @@ import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
-/** {@code COPY … TO STDOUT} in text format, one row per message, inside the shared snapshot. */
+/**
+ * {@code COPY … TO STDOUT} in text format, one row per message, inside the shared snapshot. Every
+ * read is a transaction of its own that joins the snapshot again, so that the table's ACCESS SHARE
+ * lock is let go as soon as the read ends: a target read back for verification while its indexes
+ * are built never holds up the ALTER TABLE that takes an index over as a primary key.
+ */
 final class PostgresTableReader implements TableReader {
+    /** Starts a transaction in the shared snapshot. */
+    interface SnapshotJoin {
+        void join(Connection connection);
+    }
+
     private final Connection connection;
     private final Set<TableName> partitioned;
+    private final SnapshotJoin snapshot;
+    private boolean joined;
     private boolean broken;
 
-    PostgresTableReader(Connection connection, Set<TableName> partitioned) {
+    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
         this.connection = connection;
         this.partitioned = partitioned;
+        this.snapshot = snapshot;
+    }
+
+    /** Joins the snapshot ahead of the first read, so that a reader that cannot fails as it opens. */
+    void join() {
+        if (!joined) {
+            snapshot.join(connection);
+            joined = true;
+        }
     }
 
     @Override
     public void read(TableCopy copy, RowConsumer consumer) {
+        join();
         String sql = copySql(copy);
         CopyOut out = null;
         try {
@@ -34,6 +56,7 @@ final class PostgresTableReader implements TableReader {
             while ((row = out.readFromCopy()) != null) {
                 consumer.accept(row, 0, row.length);
             }
+            endTransaction();
         } catch (SQLException e) {
             cancel(out);
             throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from the source failed: "
@@ -59,11 +82,26 @@ final class PostgresTableReader implements TableReader {
                 + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT";
     }
 
-    /** Ends a COPY that failed; when it cannot be cancelled the connection is unusable and only closed. */
+    private void endTransaction() throws SQLException {
+        joined = false;
+        connection.rollback();
+    }
+
+    /**
+     * Ends a COPY that failed, and its transaction; when it cannot be cancelled the connection is
+     * unusable and only closed.
+     */
     private void cancel(CopyOut out) {
         if (out != null && out.isActive()) {
             try {
                 out.cancelCopy();
+            } catch (SQLException e) {
+                broken = true;
+            }
+        }
+        if (!broken) {
+            try {
+                endTransaction();
             } catch (SQLException e) {
                 broken = true;
             }

@@ -151,6 +151,12 @@ final class PostgresTarget implements TargetDatabase {
                 + PostgresErrors.describe(e) + hint, e);
     }
 
+    /** Index builds take SHARE locks; readers hold ACCESS SHARE for one read only ({@link PostgresTableReader}). */
+    @Override
+    public boolean readableWhileBuilding() {
+        return true;
+    }
+
     @Override
     public TableWriter openWriter() {
         Connection writer = connector.open();

@@ -15,7 +15,7 @@ class PostgresCopySqlTest {
     private static final Table TABLE = new Table(new TableName("app", "customers"), List.of(
             new Column("id", "bigint", ColumnKind.INTEGER, false, -1, true, false),
             new Column("notes", "text", ColumnKind.TEXT, true, -1, false, false)), -1, -1);
-    private final PostgresTableReader reader = new PostgresTableReader(null, Set.of());
+    private final PostgresTableReader reader = new PostgresTableReader(null, Set.of(), connection -> { });
 
     @Test
     void aWholeTableIsCopiedByItsColumnList() {

@@ -11,6 +11,7 @@ import dev.doppel.core.error.Location;
 import dev.doppel.core.schema.Table;
 import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -60,5 +61,57 @@ class ReadOnlySourceIT {
         try (Connection connection = server.connect(source)) {
             assertThat(TableChecksums.of(connection)).isEqualTo(before);
         }
+    }
+    /**
+     * Leak verification reads a target back while its indexes are built: the read-back must hold no
+     * table's lock after reading it, or the ALTER TABLE that takes an index over as a primary key
+     * waits for the whole verification. Reads after the first still see the snapshot.
+     */
+    @Test
+    void aReadBackLetsTheTableGoAfterEachReadAndStaysInTheSnapshot() throws SQLException {
+        String database = Fixture.createSource(server);
+        ConnectionConfig config = new ConnectionConfig(server.url(database), server.user(), null, Location.NONE);
+        try (SourceDatabase written = new PostgresEngine().openReadBack(config); TableReader reader = written.openReader()) {
+            Table customers = written.readSchema().table(new TableName("app", "customers")).orElseThrow();
+            List<Integer> first = new ArrayList<>();
+            reader.read(TableCopy.of(customers, null), (buffer, offset, length) -> first.add(length));
+            try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+                assertThat(locksOnCustomers(statement)).as("locks on app.customers after the read").isEmpty();
+                connection.setAutoCommit(false);
+                statement.execute("SET LOCAL lock_timeout = '5s'");
+                statement.execute("LOCK TABLE app.customers IN ACCESS EXCLUSIVE MODE");
+                statement.execute("INSERT INTO app.customers (email, full_name) VALUES ('probe@example.org', 'Probe')");
+                connection.commit();
+            }
+            List<Integer> second = new ArrayList<>();
+            reader.read(TableCopy.of(customers, null), (buffer, offset, length) -> second.add(length));
+            assertThat(first).hasSize(500);
+            assertThat(second).isEqualTo(first);
+        }
+    }
+
+    /** As pg_dump does, a source keeps the tables it has read the schema of locked against ALTER and DROP. */
+    @Test
+    void theSourceKeepsItsTablesLockedAgainstAlterUntilItCloses() throws SQLException {
+        String source = Fixture.createSource(server);
+        ConnectionConfig config = new ConnectionConfig(server.url(source), server.user(), null, Location.NONE);
+        try (Connection connection = server.connect(source); Statement statement = connection.createStatement()) {
+            try (SourceDatabase database = new PostgresEngine().openSource(config)) {
+                database.readSchema();
+                assertThat(locksOnCustomers(statement)).containsExactly("AccessShareLock");
+            }
+            assertThat(locksOnCustomers(statement)).isEmpty();
+        }
+    }
+
+    private static List<String> locksOnCustomers(Statement statement) throws SQLException {
+        List<String> held = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT mode FROM pg_locks WHERE relation = 'app.customers'::regclass"
+                + " AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                held.add(rows.getString(1));
+            }
+        }
+        return held;
     }
 }

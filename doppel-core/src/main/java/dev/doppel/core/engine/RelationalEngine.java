@@ -27,6 +27,16 @@ public interface RelationalEngine extends Engine {
         return openSource(connection);
     }
 
+    /**
+     * Like {@link #openSource(ConnectionConfig)}, on a target doppel has just loaded, for leak
+     * verification that may run while the target's indexes are built ({@link
+     * TargetDatabase#readableWhileBuilding()}): it holds no table's lock between reads, so that it
+     * never keeps a build waiting for longer than one table's read.
+     */
+    default SourceDatabase openReadBack(ConnectionConfig connection) {
+        return openSource(connection);
+    }
+
     TargetDatabase openTarget(ConnectionConfig connection);
 
     /**

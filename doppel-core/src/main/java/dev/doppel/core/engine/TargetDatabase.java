@@ -83,6 +83,19 @@ public interface TargetDatabase extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether the rows, once loaded, can be read back on other connections (as a
+     * {@link SourceDatabase} of the same engine) while {@link #apply(List, ApplyOptions)} builds the
+     * post-data statements, with neither side holding the other up for longer than one table's read.
+     * Then leak verification runs alongside the index builds instead of after them. False unless
+     * the engine's locks allow it: PostgreSQL's index builds let readers through, and its readers
+     * let a table's lock go after each read; MySQL's ALTER TABLE waits for every open transaction
+     * that has read the table.
+     */
+    default boolean readableWhileBuilding() {
+        return false;
+    }
+
     /** A writer on its own connection. One per worker. */
     TableWriter openWriter();
 

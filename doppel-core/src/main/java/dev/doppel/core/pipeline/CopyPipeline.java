@@ -21,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a plan: schema first, then the rows of every copied table, then indexes and constraints.
@@ -49,6 +53,21 @@ public final class CopyPipeline {
      */
     public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options, String fingerprint,
                           CopyObserver observer) {
+        return run(plan, source, target, options, fingerprint, observer, null);
+    }
+
+    /**
+     * As {@link #run(Plan, SourceDatabase, TargetDatabase, CopyOptions, String, CopyObserver)}, then
+     * {@code afterLoad} once every row is in the target: on a thread of its own while the indexes
+     * and constraints are built where the target allows it ({@link
+     * TargetDatabase#readableWhileBuilding()}), after them otherwise. Either way this returns once
+     * both are done. When the build fails, its failure is thrown once {@code afterLoad} has ended,
+     * with {@code afterLoad}'s own failure, if any, suppressed in it.
+     *
+     * @param afterLoad null for nothing; the caller releases what it holds once this returns
+     */
+    public RunSummary run(Plan plan, SourceDatabase source, TargetDatabase target, CopyOptions options, String fingerprint,
+                          CopyObserver observer, AfterLoad afterLoad) {
         long start = System.nanoTime();
         RunLedger ledger = target.ledger().orElse(null);
         boolean resuming = options.resume() && prepareResume(ledger, target, fingerprint);
@@ -84,22 +103,106 @@ public final class CopyPipeline {
             ledger.phase(RunLedger.Phase.CONSTRAINTS);
         }
         List<DdlStatement> post = plan.ddl(DdlStatement.Phase.POST_DATA);
-        listener.phase("creating indexes, constraints and triggers: " + post.size() + " statements");
+        boolean alongside = afterLoad != null && target.readableWhileBuilding();
+        listener.phase("creating indexes, constraints and triggers" + (alongside ? ", " + afterLoad.description() + " alongside"
+                : "") + ": " + post.size() + " statements");
         TargetDatabase.AsCopied unchanged = !resuming && copied.retries() == 0 ? source.asRead().and(asCopied(plan))
                 : TargetDatabase.AsCopied.NONE;
-        target.apply(post, new ApplyOptions(options.jobs(), resuming, unchanged,
-                        (statement, seconds) -> listener.built(statement.object(), seconds)))
-                .forEach(listener::warning);
-        if (ledger != null) {
-            ledger.end();
+        ApplyOptions applyOptions = new ApplyOptions(options.jobs(), resuming, unchanged,
+                (statement, seconds) -> listener.built(statement.object(), seconds));
+        try (Background background = alongside ? Background.start(afterLoad) : null) {
+            try {
+                target.apply(post, applyOptions).forEach(listener::warning);
+            } catch (RuntimeException | Error e) {
+                if (background != null) {
+                    background.awaitAfter(e);
+                }
+                throw e;
+            }
+            if (ledger != null) {
+                ledger.end();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (background != null) {
+                background.await();
+            } else if (afterLoad != null) {
+                afterLoad.prepare();
+                afterLoad.run();
+            }
+            List<TableProgress> tables = copied.tables();
+            long rows = tables.stream().mapToLong(TableProgress::rows).sum();
+            long bytes = tables.stream().mapToLong(TableProgress::bytes).sum();
+            int schemaOnly = (int) plan.tables().stream().filter(t -> t.mode() == TableMode.SCHEMA_ONLY).count();
+            return new RunSummary(plan.copied().size(), schemaOnly, rows, bytes, plan.maskedColumns(), seconds, tables,
+                    finished.size(), copied.retries());
+        }
+    }
+
+    /** Work that needs every row in the target but none of its indexes: leak verification. */
+    public interface AfterLoad {
+        /** What it does, for the progress line ("verifying the target"). */
+        String description();
+
+        /**
+         * Called on the run's thread before {@link #run()}; when the work runs alongside the
+         * builds, before the first of them, so that it may read the target's catalog while
+         * nothing changes it.
+         */
+        default void prepare() {}
+
+        void run();
+    }
+
+    /** {@link AfterLoad} on a thread of its own, while the indexes are built. */
+    private static final class Background implements AutoCloseable {
+        private final ExecutorService thread;
+        private final Future<?> work;
+
+        private Background(ExecutorService thread, Future<?> work) {
+            this.thread = thread;
+            this.work = work;
         }
 
-        List<TableProgress> tables = copied.tables();
-        long rows = tables.stream().mapToLong(TableProgress::rows).sum();
-        long bytes = tables.stream().mapToLong(TableProgress::bytes).sum();
-        int schemaOnly = (int) plan.tables().stream().filter(t -> t.mode() == TableMode.SCHEMA_ONLY).count();
-        return new RunSummary(plan.copied().size(), schemaOnly, rows, bytes, plan.maskedColumns(),
-                (System.nanoTime() - start) / 1e9, tables, finished.size(), copied.retries());
+        static Background start(AfterLoad afterLoad) {
+            ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "doppel-after-load");
+                t.setDaemon(true);
+                return t;
+            });
+            afterLoad.prepare();
+            return new Background(thread, thread.submit(afterLoad::run));
+        }
+
+        void await() {
+            try {
+                work.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DoppelException(ExitCode.RUN_FAILED, "Interrupted while waiting for the work done after the load", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new DoppelException(ExitCode.INTERNAL, "The work done after the load failed unexpectedly", e.getCause());
+            }
+        }
+
+        /** Waits for the work, which may still use the target, before {@code failure} is thrown. */
+        void awaitAfter(Throwable failure) {
+            try {
+                await();
+            } catch (RuntimeException | Error e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 
     /** Columns without a rule, of tables copied whole. */

@@ -32,7 +32,8 @@ import java.util.List;
 /**
  * The masked copy from a config: plan against the source (privacy gate and pre-flight included),
  * copy to the target, then verify the target against the source — all in one read-only snapshot
- * of the source.
+ * of the source. Verification starts once every row is in: while the indexes are built where the
+ * target allows it ({@link TargetDatabase#readableWhileBuilding()}), after them otherwise.
  */
 public final class MaskedCopy {
     private final TransformerRegistry registry;
@@ -99,7 +100,7 @@ public final class MaskedCopy {
 
             @Override
             public SourceDatabase readBack() {
-                return engine.openSource(targetConfig);
+                return engine.openReadBack(targetConfig);
             }
         }, options, checks, listener, trail);
     }
@@ -112,7 +113,7 @@ public final class MaskedCopy {
         /** Opened once the plan has passed the privacy gate and every pre-flight check. */
         TargetDatabase open(Planned planned);
 
-        /** What was written, read back for leak verification after the copy. */
+        /** What was written, read back for leak verification once every row is in (see {@link RelationalEngine#openReadBack}). */
         SourceDatabase readBack();
     }
 
@@ -143,9 +144,10 @@ public final class MaskedCopy {
             RunSummary summary;
             Verifier verifier = verifier(config, binder, listener, options.jobs());
             SourceFilters seen = checks.verify() ? verifier.sourceFilters(plan) : null;
-            try (TargetDatabase target = destination.open(new Planned(schema, plan))) {
+            try (TargetDatabase target = destination.open(new Planned(schema, plan));
+                 Verification verification = seen == null ? null : new Verification(verifier, plan, source, destination, seen)) {
                 summary = new CopyPipeline(binder, listener).run(plan, source, target, options, fingerprint,
-                        seen == null ? CopyObserver.NONE : seen);
+                        seen == null ? CopyObserver.NONE : seen, verification);
                 if (trail != null) {
                     trail.copied(summary);
                 }
@@ -156,10 +158,7 @@ public final class MaskedCopy {
                     }
                     return summary;
                 }
-                VerifyReport report;
-                try (SourceDatabase written = destination.readBack()) {
-                    report = verifier.verify(plan, source, written, seen);
-                }
+                VerifyReport report = verification.report();
                 if (trail != null) {
                     trail.verified(report);
                 }
@@ -180,6 +179,53 @@ public final class MaskedCopy {
                 listener.phase(report.describe());
             }
             return summary;
+        }
+    }
+
+    /** Leak verification once the rows are in: the target read back, its schema read before any index is built. */
+    private static final class Verification implements CopyPipeline.AfterLoad, AutoCloseable {
+        private final Verifier verifier;
+        private final Plan plan;
+        private final SourceDatabase source;
+        private final Destination destination;
+        private final SourceFilters seen;
+        private SourceDatabase written;
+        private SourceSchema writtenSchema;
+        private volatile VerifyReport report;
+
+        Verification(Verifier verifier, Plan plan, SourceDatabase source, Destination destination, SourceFilters seen) {
+            this.verifier = verifier;
+            this.plan = plan;
+            this.source = source;
+            this.destination = destination;
+            this.seen = seen;
+        }
+
+        @Override
+        public String description() {
+            return "verifying the target";
+        }
+
+        @Override
+        public void prepare() {
+            written = destination.readBack();
+            writtenSchema = written.readSchema();
+        }
+
+        @Override
+        public void run() {
+            report = verifier.verify(plan, source, written, writtenSchema, seen);
+        }
+
+        VerifyReport report() {
+            return report;
+        }
+
+        @Override
+        public void close() {
+            if (written != null) {
+                written.close();
+            }
         }
     }
 

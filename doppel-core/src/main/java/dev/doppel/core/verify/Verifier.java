@@ -102,8 +102,13 @@ public final class Verifier {
      *     null to read the source for every table
      */
     public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target, SourceFilters seen) {
+        return verify(plan, source, target, target.readSchema(), seen);
+    }
+
+    /** @param targetSchema the target's schema, read from {@code target} */
+    public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target, SourceSchema targetSchema,
+                               SourceFilters seen) {
         long start = System.nanoTime();
-        SourceSchema targetSchema = target.readSchema();
         List<ColumnVerdict> verdicts = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         AtomicLong targetValues = new AtomicLong();
