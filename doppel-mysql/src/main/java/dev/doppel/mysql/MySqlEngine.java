@@ -35,6 +35,11 @@ public final class MySqlEngine implements RelationalEngine {
     }
 
     @Override
+    public SourceDatabase openReadBack(ConnectionConfig connection) {
+        return MySqlSource.openReadBack(new MySqlConnector(connection, true));
+    }
+
+    @Override
     public TargetDatabase openTarget(ConnectionConfig connection) {
         return new MySqlTarget(new MySqlConnector(connection, false));
     }

@@ -39,16 +39,31 @@ final class MySqlSource implements SourceDatabase {
     private volatile boolean synchronised = true;
     private volatile boolean lateReaderWarned;
 
-    private MySqlSource(MySqlConnector connector, Connection coordinator, Deque<Connection> readers) {
+    /** Whether every reader is a connection of its own in autocommit mode, each read its own consistent read. */
+    private final boolean readsApart;
+
+    private MySqlSource(MySqlConnector connector, Connection coordinator, Deque<Connection> readers, boolean readsApart) {
         this.connector = connector;
         this.coordinator = coordinator;
         this.readers = readers;
+        this.readsApart = readsApart;
+    }
+
+    /**
+     * A target doppel has just loaded, read back for verification while its indexes are built:
+     * every reader is a fresh connection in autocommit mode, so that each read is a statement of
+     * its own and holds its table's metadata lock only while it runs; an {@code ALTER TABLE} then
+     * waits for one read at most instead of for a transaction that lasts the whole verification.
+     * Nothing writes the rows meanwhile, so the reads need no shared snapshot.
+     */
+    static MySqlSource openReadBack(MySqlConnector connector) {
+        return new MySqlSource(connector, connector.open(), new ArrayDeque<>(), true);
     }
 
     static MySqlSource open(MySqlConnector connector, int readerCount) {
         Connection coordinator = connector.open();
         Deque<Connection> readers = new ArrayDeque<>();
-        MySqlSource source = new MySqlSource(connector, coordinator, readers);
+        MySqlSource source = new MySqlSource(connector, coordinator, readers, false);
         try {
             int count = Math.max(1, readerCount);
             for (int i = 0; i < count; i++) {
@@ -138,6 +153,9 @@ final class MySqlSource implements SourceDatabase {
         Connection reader;
         synchronized (readers) {
             reader = readers.poll();
+        }
+        if (reader == null && readsApart) {
+            return new MySqlTableReader(connector.open(), connector.describe());
         }
         if (reader == null) {
             reader = connector.open();

@@ -207,6 +207,16 @@ final class MySqlTarget implements TargetDatabase {
                 + MySqlErrors.describe(e) + hint, e);
     }
 
+    /**
+     * InnoDB builds indexes online, letting reads through but for a brief exclusive metadata lock
+     * at the start and the end of each ALTER TABLE, which a read-back ({@link
+     * MySqlSource#openReadBack}) holds up for one read at most.
+     */
+    @Override
+    public boolean readableWhileBuilding() {
+        return true;
+    }
+
     @Override
     public TableWriter openWriter() {
         Connection writer = connector.open();

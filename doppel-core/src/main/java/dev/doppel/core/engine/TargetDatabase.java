@@ -88,9 +88,10 @@ public interface TargetDatabase extends AutoCloseable {
      * {@link SourceDatabase} of the same engine) while {@link #apply(List, ApplyOptions)} builds the
      * post-data statements, with neither side holding the other up for longer than one table's read.
      * Then leak verification runs alongside the index builds instead of after them. False unless
-     * the engine's locks allow it: PostgreSQL's index builds let readers through, and its readers
-     * let a table's lock go after each read; MySQL's ALTER TABLE waits for every open transaction
-     * that has read the table.
+     * the engine's locks allow it, with a read-back ({@link RelationalEngine#openReadBack}) that
+     * lets a table's lock go after each read: PostgreSQL's CREATE INDEX and InnoDB's online ALTER
+     * TABLE let reads through, but for brief exclusive locks that would otherwise wait for a
+     * transaction that lasts the whole verification.
      */
     default boolean readableWhileBuilding() {
         return false;
