@@ -164,12 +164,12 @@ public final class CopyPipeline {
         }
 
         static Background start(AfterLoad afterLoad) {
+            afterLoad.prepare();
             ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "doppel-after-load");
                 t.setDaemon(true);
                 return t;
             });
-            afterLoad.prepare();
             return new Background(thread, thread.submit(afterLoad::run));
         }
 
