@@ -150,12 +150,12 @@ final class MySqlSource implements SourceDatabase {
      */
     @Override
     public TableReader openReader() {
+        if (readsApart) {
+            return new MySqlTableReader(connector.open(), connector.describe());
+        }
         Connection reader;
         synchronized (readers) {
             reader = readers.poll();
-        }
-        if (reader == null && readsApart) {
-            return new MySqlTableReader(connector.open(), connector.describe());
         }
         if (reader == null) {
             reader = connector.open();

@@ -106,13 +106,14 @@ final class PostgresSource implements SourceDatabase {
     @Override
     public SourceSchema readSchema() {
         if (!schemaLocksHeld) {
-            Connection connection = connector.open();
+            Connection connection;
             try {
-                connection.setAutoCommit(false);
-                joinSnapshot(connection);
-                return readSchema(connection);
+                connection = openInSnapshot();
             } catch (SQLException e) {
                 throw snapshotLost(e);
+            }
+            try {
+                return readSchema(connection);
             } finally {
                 close(connection);
             }
@@ -135,18 +136,10 @@ final class PostgresSource implements SourceDatabase {
 
     @Override
     public TableReader openReader() {
-        Connection connection = connector.open();
-        PostgresTableReader reader = new PostgresTableReader(connection, partitioned, this::joinSnapshot);
         try {
-            connection.setAutoCommit(false);
-            reader.join();
-            return reader;
+            return new PostgresTableReader(openInSnapshot(), partitioned, this::joinSnapshot);
         } catch (SQLException e) {
-            close(connection);
             throw snapshotLost(e);
-        } catch (RuntimeException e) {
-            close(connection);
-            throw e;
         }
     }
 
@@ -155,11 +148,30 @@ final class PostgresSource implements SourceDatabase {
      * read, so that it holds a table's lock only while it reads the table.
      */
     private void joinSnapshot(Connection connection) {
+        try {
+            startInSnapshot(connection);
+        } catch (SQLException e) {
+            throw snapshotLost(e);
+        }
+    }
+
+    private void startInSnapshot(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw snapshotLost(e);
+        }
+    }
+
+    /** A new connection, in a transaction of the shared snapshot. */
+    private Connection openInSnapshot() throws SQLException {
+        Connection connection = connector.open();
+        try {
+            connection.setAutoCommit(false);
+            startInSnapshot(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            close(connection);
+            throw e;
         }
     }
 
@@ -187,16 +199,9 @@ final class PostgresSource implements SourceDatabase {
     }
 
     private Connection samplingConnection() {
-        Connection connection = connector.open();
         try {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
-            }
-            return connection;
+            return openInSnapshot();
         } catch (SQLException e) {
-            close(connection);
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot join the source's snapshot to sample it: "
                     + PostgresErrors.describe(e), e);
         }

@@ -28,17 +28,17 @@ final class PostgresTableReader implements TableReader {
     private final Connection connection;
     private final Set<TableName> partitioned;
     private final SnapshotJoin snapshot;
-    private boolean joined;
+    private boolean joined = true;
     private boolean broken;
 
+    /** @param connection in a transaction of the shared snapshot already, for the first read */
     PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
         this.connection = connection;
         this.partitioned = partitioned;
         this.snapshot = snapshot;
     }
 
-    /** Joins the snapshot ahead of the first read, so that a reader that cannot fails as it opens. */
-    void join() {
+    private void join() {
         if (!joined) {
             snapshot.join(connection);
             joined = true;
