@@ -109,6 +109,35 @@ class VerifyPartsTest {
         assertThat(candidates.contains(50)).isFalse();
     }
 
+    @Test
+    void candidatesKeepEveryKeyAndItsCountAsTheTableGrows() {
+        Fingerprints fingerprints = new Fingerprints(K0, K1);
+        int distinct = 50_000;
+        long[] keys = new long[distinct + 2];
+        for (int i = 0; i < distinct; i++) {
+            keys[i] = fingerprints.of("value " + i);
+        }
+        keys[distinct] = 0x0123456789abcdefL;
+        keys[distinct + 1] = 0x0123456789abcdefL | Long.MIN_VALUE;
+        Candidates candidates = new Candidates(1 << 20);
+        long[] grouped = new long[keys.length];
+        BloomFilter.byRegion(keys, keys.length, grouped);
+        for (int round = 0; round < 3; round++) {
+            for (long key : round == 1 ? keys : grouped) {
+                candidates.increment(key);
+            }
+        }
+        for (int i = 0; i < keys.length; i += 2) {
+            candidates.mark(keys[i], Candidates.IN_SOURCE);
+        }
+        assertThat(candidates.overflow()).isZero();
+        assertThat(candidates.leaked()).isEqualTo(3L * (keys.length / 2));
+        for (long key : keys) {
+            assertThat(candidates.contains(key)).isTrue();
+        }
+        assertThat(candidates.contains(fingerprints.of("value " + distinct))).isFalse();
+    }
+
     private static final long K0 = 0x0706050403020100L;
     private static final long K1 = 0x0f0e0d0c0b0a0908L;
 
