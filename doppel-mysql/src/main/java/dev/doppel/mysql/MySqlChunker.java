@@ -1,6 +1,7 @@
 package dev.doppel.mysql;
 
 import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.Table;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ final class MySqlChunker {
     private String integerKey(Table table) throws SQLException {
         Map<String, String[]> first = new LinkedHashMap<>();
         Map<String, Boolean> nullable = new LinkedHashMap<>();
-        Catalog.query(connection, "SELECT s.INDEX_NAME, s.SEQ_IN_INDEX, s.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE"
+        Jdbc.query(connection, "SELECT s.INDEX_NAME, s.SEQ_IN_INDEX, s.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE"
                 + " FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = s.TABLE_SCHEMA"
                 + " AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
                 + " WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0"

@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.DdlStatement.Phase;
 import dev.doppel.core.schema.TableName;
@@ -70,7 +71,7 @@ final class MySqlObjectsReader {
     List<SchemaObject> routines() throws SQLException {
         List<SchemaObject> found = new ArrayList<>();
         List<String[]> routines = new ArrayList<>();
-        Catalog.query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
+        Jdbc.query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
                 + " ORDER BY ROUTINE_TYPE, ROUTINE_NAME", row -> routines.add(new String[] {row.getString(1), row.getString(2)}),
                 database);
         for (String[] routine : routines) {
@@ -144,7 +145,7 @@ final class MySqlObjectsReader {
     List<SchemaObject> triggers() throws SQLException {
         List<SchemaObject> found = new ArrayList<>();
         List<String[]> triggers = new ArrayList<>();
-        Catalog.query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS"
+        Jdbc.query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS"
                 + " WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
                 row -> triggers.add(new String[] {row.getString(1), row.getString(2)}), database);
         for (String[] trigger : triggers) {
@@ -198,7 +199,7 @@ final class MySqlObjectsReader {
 
     private List<String> names(String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        Catalog.query(connection, sql, row -> names.add(row.getString(1)), database);
+        Jdbc.query(connection, sql, row -> names.add(row.getString(1)), database);
         return names;
     }
 }

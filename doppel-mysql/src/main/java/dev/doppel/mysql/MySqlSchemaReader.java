@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.DdlStatement.Phase;
@@ -65,7 +66,7 @@ final class MySqlSchemaReader {
     }
 
     private void databaseDefaults() throws SQLException {
-        Catalog.query(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA"
+        Jdbc.query(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA"
                 + " WHERE SCHEMA_NAME = ?", row -> pre.add(new DdlStatement(Phase.PRE_DATA, "defaults of database "
                         + database, "ALTER DATABASE CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2),
                         Set.of(), true)), database);
@@ -73,16 +74,16 @@ final class MySqlSchemaReader {
 
     private Map<String, TableInfo> tables() throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
-        Catalog.query(connection, "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1), COALESCE(DATA_LENGTH, -1)"
+        Jdbc.query(connection, "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1), COALESCE(DATA_LENGTH, -1)"
                 + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN (" + dialect.tableTypes() + ")"
                 + " ORDER BY TABLE_NAME", row -> tables.put(row.getString(1),
                         new TableInfo(new TableName(database, row.getString(1)), row.getLong(2), row.getLong(3))), database);
         Map<String, Set<String>> unique = new HashMap<>();
-        Catalog.query(connection, "SELECT TABLE_NAME, MIN(COLUMN_NAME) FROM information_schema.STATISTICS"
+        Jdbc.query(connection, "SELECT TABLE_NAME, MIN(COLUMN_NAME) FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = ? AND NON_UNIQUE = 0 GROUP BY TABLE_NAME, INDEX_NAME HAVING COUNT(*) = 1",
                 row -> unique.computeIfAbsent(row.getString(1), k -> new HashSet<>()).add(row.getString(2)), database);
         Set<String> json = dialect.jsonColumns(connection, database);
-        Catalog.query(connection, "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE,"
+        Jdbc.query(connection, "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.DATA_TYPE, c.IS_NULLABLE,"
                 + " COALESCE(c.CHARACTER_MAXIMUM_LENGTH, -1), c.EXTRA, " + dialect.generatedColumnCondition() + ", c.COLUMN_DEFAULT"
                 + " FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = ? ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
                 row -> {

@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,7 @@ final class MySqlSessions {
     static int end(Connection connection, Collection<String> schemas) throws SQLException {
         List<Long> ids = new ArrayList<>();
         for (String schema : schemas) {
-            Catalog.query(connection, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()"
+            Jdbc.query(connection, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()"
                     + " AND USER NOT IN ('system user', 'event_scheduler')"
                     + " AND COMMAND NOT IN ('Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Killed')",
                     row -> ids.add(row.getLong(1)), schema);

@@ -2,6 +2,7 @@ package dev.doppel.mysql;
 
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.engine.DatabaseSwap;
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import java.sql.Connection;
@@ -71,7 +72,7 @@ final class MySqlSwap implements DatabaseSwap {
     /** True when the server stores schema names in lower case ({@code lower_case_table_names = 1}). */
     private boolean lowerCaseNames() throws SQLException {
         boolean[] lower = new boolean[1];
-        Catalog.query(connection, "SELECT @@lower_case_table_names", row -> lower[0] = row.getInt(1) == 1);
+        Jdbc.query(connection, "SELECT @@lower_case_table_names", row -> lower[0] = row.getInt(1) == 1);
         return lower[0];
     }
 

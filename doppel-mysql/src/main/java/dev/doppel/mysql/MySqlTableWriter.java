@@ -1,7 +1,9 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableWriter;
+import dev.doppel.core.engine.jdbc.JdbcRunLedger;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.Column;
@@ -79,7 +81,7 @@ final class MySqlTableWriter implements TableWriter {
         Boolean known = transactional.get(table);
         if (known == null) {
             boolean[] answer = {true};
-            Catalog.query(connection, "SELECT e.TRANSACTIONS FROM information_schema.TABLES t JOIN information_schema.ENGINES e"
+            Jdbc.query(connection, "SELECT e.TRANSACTIONS FROM information_schema.TABLES t JOIN information_schema.ENGINES e"
                     + " ON e.ENGINE = t.ENGINE WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME = ?",
                     row -> answer[0] = "YES".equalsIgnoreCase(row.getString(1)), table);
             known = answer[0];
@@ -108,7 +110,7 @@ final class MySqlTableWriter implements TableWriter {
     /** Marks the chunk done in the open transaction, when the target keeps a ledger, then commits. */
     private void commit(TableCopy copy, long rows) throws SQLException {
         if (ledger) {
-            MySqlLedger.markDone(connection, copy.table().name(), copy.chunk(), rows);
+            JdbcRunLedger.markDone(MySqlLedger.TABLES, connection, copy.table().name(), copy.chunk(), rows);
         }
         connection.commit();
     }

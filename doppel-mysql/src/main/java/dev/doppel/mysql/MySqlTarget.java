@@ -1,8 +1,10 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.engine.RunLedger;
 import dev.doppel.core.engine.TableWriter;
 import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.jdbc.JdbcRunLedger;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.DdlStatement;
@@ -101,7 +103,7 @@ final class MySqlTarget implements TargetDatabase {
     public List<String> existingObjects(int limit) {
         List<String> objects = new ArrayList<>();
         try {
-            Catalog.query(connection, USER_OBJECTS, row -> objects.add(row.getString(1)), limit);
+            Jdbc.query(connection, USER_OBJECTS, row -> objects.add(row.getString(1)), limit);
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot inspect the target (" + connector.describe() + "): "
                     + MySqlErrors.describe(e), e);
@@ -114,14 +116,14 @@ final class MySqlTarget implements TargetDatabase {
     public void clear() {
         List<String> drops = new ArrayList<>();
         try {
-            Catalog.query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
+            Jdbc.query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()",
                     row -> drops.add("DROP EVENT IF EXISTS " + Sql.ident(row.getString(1))));
-            Catalog.query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+            Jdbc.query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
                     + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_TYPE DESC", row -> drops.add("DROP "
                             + row.getString(1).toUpperCase(Locale.ROOT) + " IF EXISTS " + Sql.ident(row.getString(2))));
-            Catalog.query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+            Jdbc.query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                     + " AND TABLE_TYPE = 'VIEW'", row -> drops.add("DROP VIEW IF EXISTS " + Sql.ident(row.getString(1))));
-            Catalog.query(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+            Jdbc.query(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE')",
                     row -> drops.add(("SEQUENCE".equals(row.getString(2)) ? "DROP SEQUENCE IF EXISTS " : "DROP TABLE IF EXISTS ")
                             + Sql.ident(row.getString(1))));
@@ -221,7 +223,7 @@ final class MySqlTarget implements TargetDatabase {
     public TableWriter openWriter() {
         Connection writer = connector.open();
         try {
-            return new MySqlTableWriter(writer, loadData, MySqlLedger.exists(writer));
+            return new MySqlTableWriter(writer, loadData, JdbcRunLedger.inProgress(MySqlLedger.TABLES, writer));
         } catch (SQLException e) {
             MySqlConnector.close(writer);
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot open a writer on the target: " + MySqlErrors.describe(e),
@@ -231,7 +233,7 @@ final class MySqlTarget implements TargetDatabase {
 
     @Override
     public Optional<RunLedger> ledger() {
-        return Optional.of(new MySqlLedger(connection));
+        return Optional.of(new JdbcRunLedger(connection, MySqlLedger.TABLES));
     }
 
     @Override

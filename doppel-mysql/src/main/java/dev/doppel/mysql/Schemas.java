@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +17,7 @@ final class Schemas {
     /** The user's schemas this account can see. */
     static List<String> names(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        Catalog.query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (" + SYSTEM
+        Jdbc.query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (" + SYSTEM
                 + ") ORDER BY SCHEMA_NAME", row -> names.add(row.getString(1)));
         return names;
     }
@@ -24,7 +25,7 @@ final class Schemas {
     /** What RENAME TABLE moves: base tables, system-versioned tables and sequences, not views. */
     static List<String> tables(Connection connection, String schema) throws SQLException {
         List<String> tables = new ArrayList<>();
-        Catalog.query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+        Jdbc.query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                 + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') ORDER BY TABLE_NAME",
                 row -> tables.add(row.getString(1)), schema);
         return tables;
@@ -33,7 +34,7 @@ final class Schemas {
     /** Creates a schema with the default character set and collation of {@code like}, or the server's when it does not exist. */
     static void create(Connection connection, String name, String like) throws SQLException {
         StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(Sql.ident(name));
-        Catalog.query(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA"
+        Jdbc.query(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA"
                 + " WHERE SCHEMA_NAME = ?", row -> sql.append(" CHARACTER SET ").append(row.getString(1))
                         .append(" COLLATE ").append(row.getString(2)), like);
         execute(connection, sql.toString());

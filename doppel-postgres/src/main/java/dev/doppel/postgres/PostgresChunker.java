@@ -1,6 +1,7 @@
 package dev.doppel.postgres;
 
 import dev.doppel.core.engine.Chunk;
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ final class PostgresChunker {
     /** The first primary-key column and its type, when it is an integer; otherwise null. */
     private String[] integerKey(Table table) throws SQLException {
         String[][] key = new String[1][];
-        Catalog.query(connection, "SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_index i"
+        Jdbc.query(connection, "SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_index i"
                 + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
                 + " WHERE i.indrelid = ?::regclass AND i.indisprimary", row -> key[0] = new String[] {row.getString(1),
                 row.getString(2)}, Sql.qualified(table.name()));
@@ -59,7 +60,7 @@ final class PostgresChunker {
         long[] bounds = new long[2];
         boolean[] any = new boolean[1];
         String from = (partitioned.contains(table.name()) ? "" : "ONLY ") + Sql.qualified(table.name());
-        Catalog.query(connection, "SELECT min(" + Sql.ident(column) + "), max(" + Sql.ident(column) + ") FROM " + from, row -> {
+        Jdbc.query(connection, "SELECT min(" + Sql.ident(column) + "), max(" + Sql.ident(column) + ") FROM " + from, row -> {
             any[0] = row.getObject(1) != null;
             bounds[0] = row.getLong(1);
             bounds[1] = row.getLong(2);
@@ -93,7 +94,7 @@ final class PostgresChunker {
 
     private List<Chunk> pageRanges(Table table, int wanted) throws SQLException {
         long[] pages = new long[1];
-        Catalog.query(connection, "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint",
+        Jdbc.query(connection, "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint",
                 row -> pages[0] = row.getLong(1), Sql.qualified(table.name()));
         if (pages[0] < 2) {
             return List.of(Chunk.WHOLE);

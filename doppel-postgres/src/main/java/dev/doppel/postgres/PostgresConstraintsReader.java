@@ -1,5 +1,6 @@
 package dev.doppel.postgres;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.ForeignKey;
 import dev.doppel.core.schema.TableName;
 import dev.doppel.core.schema.ValueConstraint;
@@ -35,7 +36,7 @@ final class PostgresConstraintsReader {
                 + " JOIN pg_class rc ON rc.oid = con.confrelid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
                 + " WHERE con.contype = 'f' AND con.conparentid = 0 AND " + COPIED_TABLE
                 + " ORDER BY n.nspname, c.relname, con.conname";
-        Catalog.query(connection, sql, row -> keys.add(new ForeignKey(row.getString(1),
+        Jdbc.query(connection, sql, row -> keys.add(new ForeignKey(row.getString(1),
                 new TableName(row.getString(2), row.getString(3)), strings(row.getArray(6)),
                 new TableName(row.getString(4), row.getString(5)), strings(row.getArray(7)))));
         return keys;
@@ -43,14 +44,14 @@ final class PostgresConstraintsReader {
 
     List<ValueConstraint> valueConstraints() throws SQLException {
         List<ValueConstraint> constraints = new ArrayList<>();
-        Catalog.query(connection, "SELECT n.nspname, c.relname, a.attname, con.conname, pg_get_constraintdef(con.oid)"
+        Jdbc.query(connection, "SELECT n.nspname, c.relname, a.attname, con.conname, pg_get_constraintdef(con.oid)"
                 + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]"
                 + " WHERE con.contype = 'c' AND cardinality(con.conkey) = 1 AND " + COPIED_TABLE
                 + " ORDER BY n.nspname, c.relname, con.conname",
                 row -> constraints.add(ValueConstraint.check(new TableName(row.getString(1), row.getString(2)),
                         row.getString(3), row.getString(4), row.getString(5))));
-        Catalog.query(connection, "SELECT n.nspname, c.relname, a.attname, 'domain ' || format_type(t.oid, NULL) || ' '"
+        Jdbc.query(connection, "SELECT n.nspname, c.relname, a.attname, 'domain ' || format_type(t.oid, NULL) || ' '"
                 + " || con.conname, pg_get_constraintdef(con.oid)"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_type t ON t.oid = a.atttypid AND t.typtype = 'd'"
@@ -59,7 +60,7 @@ final class PostgresConstraintsReader {
                 + " ORDER BY n.nspname, c.relname, a.attnum, con.conname",
                 row -> constraints.add(ValueConstraint.check(new TableName(row.getString(1), row.getString(2)),
                         row.getString(3), row.getString(4), row.getString(5))));
-        Catalog.query(connection, "SELECT n.nspname, c.relname, a.attname, 'enum ' || format_type(e.oid, NULL),"
+        Jdbc.query(connection, "SELECT n.nspname, c.relname, a.attname, 'enum ' || format_type(e.oid, NULL),"
                 + " ARRAY(SELECT l.enumlabel FROM pg_enum l WHERE l.enumtypid = e.oid ORDER BY l.enumsortorder)"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_type t ON t.oid = a.atttypid"

@@ -1,198 +1,74 @@
 package dev.doppel.postgres;
 
-import dev.doppel.core.engine.Chunk;
-import dev.doppel.core.engine.RunLedger;
+import dev.doppel.core.engine.jdbc.Jdbc;
+import dev.doppel.core.engine.jdbc.LedgerTables;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.ArrayList;
 
 /**
- * The run ledger in the target's schema {@value #SCHEMA}: the run's fingerprint and phase, and the
- * chunk plan with a "done" flag that {@link PostgresTableWriter} sets in the same transaction as
- * the chunk's rows. Dropped when the run completes.
+ * The run ledger's tables in the target's schema {@value #SCHEMA}, which the run drops with
+ * everything in it when it completes.
  */
-final class PostgresLedger implements RunLedger {
+final class PostgresLedger implements LedgerTables {
+    static final PostgresLedger TABLES = new PostgresLedger();
     static final String SCHEMA = "_doppel";
-    static final String CHUNKS = SCHEMA + ".chunks";
-    private static final String RUN = SCHEMA + ".run";
 
-    private final Connection connection;
+    private PostgresLedger() {}
 
-    PostgresLedger(Connection connection) {
-        this.connection = connection;
+    @Override
+    public String run() {
+        return SCHEMA + ".run";
     }
 
-    static boolean exists(Connection connection) throws SQLException {
+    @Override
+    public String chunks() {
+        return SCHEMA + ".chunks";
+    }
+
+    @Override
+    public List<String> create() {
+        return List.of("CREATE SCHEMA " + SCHEMA,
+                "CREATE TABLE " + run() + " (fingerprint text NOT NULL, phase text NOT NULL,"
+                        + " started_at timestamptz NOT NULL DEFAULT now())",
+                "CREATE TABLE " + chunks() + " (table_schema text, table_name text, chunk_key text, predicate text,"
+                        + " stable boolean NOT NULL, ordinal integer NOT NULL, done boolean NOT NULL DEFAULT false,"
+                        + " row_count bigint, PRIMARY KEY (table_schema, table_name, chunk_key))",
+                "COMMENT ON SCHEMA " + SCHEMA + " IS 'doppel: an unfinished run; dropped when it completes'");
+    }
+
+    @Override
+    public List<String> drop() {
+        return List.of("DROP SCHEMA " + SCHEMA + " CASCADE");
+    }
+
+    @Override
+    public boolean exists(Connection connection, String table) throws SQLException {
         boolean[] exists = new boolean[1];
-        Catalog.query(connection, "SELECT to_regclass('" + RUN + "') IS NOT NULL", row -> exists[0] = row.getBoolean(1));
+        Jdbc.query(connection, "SELECT to_regclass(?) IS NOT NULL", row -> exists[0] = row.getBoolean(1), table);
         return exists[0];
     }
 
+    /** TRUNCATE is transactional in PostgreSQL: it commits or rolls back with the done marks. */
     @Override
-    public Optional<String> unfinishedRun() {
-        return call(() -> {
-            if (!exists(connection)) {
-                return Optional.<String>empty();
-            }
-            String[] fingerprint = new String[1];
-            Catalog.query(connection, "SELECT fingerprint FROM " + RUN, row -> fingerprint[0] = row.getString(1));
-            return Optional.ofNullable(fingerprint[0]);
-        });
-    }
-
-    @Override
-    public void begin(String fingerprint) {
-        call(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA " + SCHEMA);
-                statement.execute("CREATE TABLE " + RUN + " (fingerprint text NOT NULL, phase text NOT NULL,"
-                        + " started_at timestamptz NOT NULL DEFAULT now())");
-                statement.execute("CREATE TABLE " + CHUNKS + " (table_schema text, table_name text, chunk_key text,"
-                        + " predicate text, stable boolean NOT NULL, position integer NOT NULL, done boolean NOT NULL DEFAULT false,"
-                        + " rows bigint, PRIMARY KEY (table_schema, table_name, chunk_key))");
-                statement.execute("COMMENT ON SCHEMA " + SCHEMA + " IS 'doppel: an unfinished run; dropped when it completes'");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RUN + " (fingerprint, phase) VALUES (?, ?)")) {
-                insert.setString(1, fingerprint);
-                insert.setString(2, Phase.SCHEMA.name());
-                insert.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public Phase phase() {
-        return call(() -> {
-            String[] phase = new String[1];
-            Catalog.query(connection, "SELECT phase FROM " + RUN, row -> phase[0] = row.getString(1));
-            return Phase.valueOf(phase[0]);
-        });
-    }
-
-    @Override
-    public void phase(Phase phase) {
-        call(() -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + RUN + " SET phase = ?")) {
-                update.setString(1, phase.name());
-                update.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public void planChunks(Map<TableName, List<Chunk>> chunks) {
-        call(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + CHUNKS
-                    + " (table_schema, table_name, chunk_key, predicate, stable, position) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int position = 0;
-                for (Map.Entry<TableName, List<Chunk>> table : chunks.entrySet()) {
-                    for (Chunk chunk : table.getValue()) {
-                        insert.setString(1, table.getKey().schema());
-                        insert.setString(2, table.getKey().name());
-                        insert.setString(3, chunk.key());
-                        insert.setString(4, chunk.predicate());
-                        insert.setBoolean(5, chunk.stable());
-                        insert.setInt(6, position++);
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public Map<TableName, List<Chunk>> plannedChunks() {
-        return call(() -> {
-            Map<TableName, List<Chunk>> chunks = new LinkedHashMap<>();
-            Catalog.query(connection, "SELECT table_schema, table_name, chunk_key, predicate, stable FROM " + CHUNKS
-                    + " ORDER BY position", row -> chunks.computeIfAbsent(new TableName(row.getString(1), row.getString(2)),
-                    k -> new ArrayList<>()).add(new Chunk(row.getString(3), row.getString(4), row.getBoolean(5))));
-            return chunks;
-        });
-    }
-
-    @Override
-    public Set<String> finishedChunks() {
-        return call(() -> {
-            Set<String> finished = new HashSet<>();
-            Catalog.query(connection, "SELECT table_schema, table_name, chunk_key, predicate, stable FROM " + CHUNKS
-                    + " WHERE done", row -> finished.add(RunLedger.chunkId(new TableName(row.getString(1), row.getString(2)),
-                    new Chunk(row.getString(3), row.getString(4), row.getBoolean(5)))));
-            return finished;
-        });
-    }
-
-    @Override
-    public void restartTable(TableName table) {
-        call(() -> {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement();
-                 PreparedStatement update = connection.prepareStatement("UPDATE " + CHUNKS
-                         + " SET done = false, rows = NULL WHERE table_schema = ? AND table_name = ?")) {
-                statement.execute("TRUNCATE " + Sql.qualified(table));
-                update.setString(1, table.schema());
-                update.setString(2, table.name());
-                update.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public void end() {
-        call(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-            }
-            return null;
-        });
-    }
-
-    /** Marks a chunk done; runs inside the writer's transaction that holds the chunk's rows. */
-    static void markDone(Connection writer, TableName table, Chunk chunk, long rows) throws SQLException {
-        try (PreparedStatement update = writer.prepareStatement("UPDATE " + CHUNKS
-                + " SET done = true, rows = ? WHERE table_schema = ? AND table_name = ? AND chunk_key = ?")) {
-            update.setLong(1, rows);
-            update.setString(2, table.schema());
-            update.setString(3, table.name());
-            update.setString(4, chunk.key());
-            if (update.executeUpdate() != 1) {
-                throw new SQLException("chunk " + chunk.key() + " of " + table + " is not in the run's ledger", "XX000");
-            }
+    public void empty(Connection connection, TableName table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + Sql.qualified(table));
         }
     }
 
-    private interface SqlCall<T> {
-        T run() throws SQLException;
+    @Override
+    public String internalErrorState() {
+        return "XX000";
     }
 
-    private static <T> T call(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new DoppelException(ExitCode.RUN_FAILED, "Cannot update the run ledger (" + SCHEMA + ") on the target: "
-                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
-        }
+    @Override
+    public DoppelException failed(SQLException e) {
+        return new DoppelException(ExitCode.RUN_FAILED, "Cannot update the run ledger (" + SCHEMA + ") on the target: "
+                + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
     }
 }

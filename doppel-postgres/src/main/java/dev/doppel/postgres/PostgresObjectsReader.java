@@ -3,6 +3,7 @@ package dev.doppel.postgres;
 import static dev.doppel.core.schema.DdlStatement.Phase.POST_DATA;
 import static dev.doppel.core.schema.DdlStatement.Phase.PRE_DATA;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,13 +25,13 @@ final class PostgresObjectsReader {
     }
 
     void schemasAndExtensions() throws SQLException {
-        Catalog.query(connection, "SELECT n.oid, n.nspname FROM pg_namespace n WHERE " + Catalog.USER_SCHEMA
+        Jdbc.query(connection, "SELECT n.oid, n.nspname FROM pg_namespace n WHERE " + Catalog.USER_SCHEMA
                 + " AND " + Catalog.notInExtension("pg_namespace", "n.oid") + " ORDER BY n.nspname", row -> {
                     String schema = Sql.ident(row.getString(2));
                     ddl.pre("schema " + row.getString(2), "CREATE SCHEMA IF NOT EXISTS " + schema, Set.of());
                     ddl.comment(PRE_DATA, "pg_namespace", row.getLong(1), 0, "SCHEMA " + schema, Set.of());
                 });
-        Catalog.query(connection, "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        Jdbc.query(connection, "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
                 + " WHERE e.extname <> 'plpgsql' ORDER BY e.oid", row -> ddl.preOptional("extension " + row.getString(1),
                         "CREATE EXTENSION IF NOT EXISTS " + Sql.ident(row.getString(1)) + " WITH SCHEMA " + Sql.ident(row.getString(2))));
     }
@@ -52,7 +53,7 @@ final class PostgresObjectsReader {
                 + " AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND"
                 + "   (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))"
                 + " ORDER BY t.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             String name = Sql.qualified(row.getString(2), row.getString(3));
             char type = row.getString(4).charAt(0);
             String create;
@@ -84,7 +85,7 @@ final class PostgresObjectsReader {
                 + " LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid"
                 + " WHERE " + Catalog.USER_SCHEMA + " AND " + Catalog.notInExtension("pg_proc", "p.oid")
                 + " ORDER BY p.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             String signature = Sql.qualified(row.getString(2), row.getString(3)) + "(" + row.getString(5) + ")";
             char kind = row.getString(4).charAt(0);
             String create;
@@ -116,7 +117,7 @@ final class PostgresObjectsReader {
     void triggers(Map<Long, Relation> relations) throws SQLException {
         String sql = "SELECT t.oid, t.tgrelid, t.tgname, pg_get_triggerdef(t.oid), t.tgenabled"
                 + " FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgparentid = 0 ORDER BY t.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             Relation table = relations.get(row.getLong(2));
             if (table == null) {
                 return;
@@ -133,7 +134,7 @@ final class PostgresObjectsReader {
     }
 
     void rules(Map<Long, Relation> relations, Map<Long, Set<Long>> rewriteDependencies) throws SQLException {
-        Catalog.query(connection, "SELECT r.oid, r.ev_class, r.rulename, pg_get_ruledef(r.oid) FROM pg_rewrite r"
+        Jdbc.query(connection, "SELECT r.oid, r.ev_class, r.rulename, pg_get_ruledef(r.oid) FROM pg_rewrite r"
                 + " WHERE r.rulename <> '_RETURN' ORDER BY r.oid", row -> {
                     Relation table = relations.get(row.getLong(2));
                     if (table == null) {
@@ -156,7 +157,7 @@ final class PostgresObjectsReader {
     }
 
     void policies(Map<Long, Relation> relations) throws SQLException {
-        Catalog.query(connection, "SELECT c.oid, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c"
+        Jdbc.query(connection, "SELECT c.oid, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c"
                 + " WHERE c.relrowsecurity OR c.relforcerowsecurity", row -> {
                     Relation table = relations.get(row.getLong(1));
                     if (table != null) {
@@ -171,7 +172,7 @@ final class PostgresObjectsReader {
                         }
                     }
                 });
-        Catalog.query(connection, "SELECT p.polrelid, p.polname, p.polpermissive, p.polcmd,"
+        Jdbc.query(connection, "SELECT p.polrelid, p.polname, p.polpermissive, p.polcmd,"
                 + " CASE WHEN p.polroles = '{0}' THEN 'PUBLIC' ELSE (SELECT string_agg(quote_ident(r.rolname), ', ')"
                 + "   FROM pg_roles r WHERE r.oid = ANY (p.polroles)) END,"
                 + " pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)"

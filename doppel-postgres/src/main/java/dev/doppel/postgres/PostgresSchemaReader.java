@@ -3,6 +3,7 @@ package dev.doppel.postgres;
 import static dev.doppel.core.schema.DdlStatement.Phase.POST_DATA;
 import static dev.doppel.core.schema.DdlStatement.Phase.PRE_DATA;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
@@ -76,7 +77,7 @@ final class PostgresSchemaReader {
 
     private Map<String, String> readComments() throws SQLException {
         Map<String, String> comments = new HashMap<>();
-        Catalog.query(connection, "SELECT d.classoid::regclass::text, d.objoid, d.objsubid, d.description FROM pg_description d"
+        Jdbc.query(connection, "SELECT d.classoid::regclass::text, d.objoid, d.objsubid, d.description FROM pg_description d"
                         + " WHERE d.classoid IN ('pg_class'::regclass, 'pg_namespace'::regclass, 'pg_type'::regclass,"
                         + " 'pg_proc'::regclass, 'pg_constraint'::regclass, 'pg_trigger'::regclass)",
                 row -> comments.put(DdlCollector.key(row.getString(1), row.getLong(2), row.getInt(3)), row.getString(4)));
@@ -98,7 +99,7 @@ final class PostgresSchemaReader {
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm') AND " + Catalog.USER_SCHEMA
                 + " AND " + Catalog.notInExtension("pg_class", "c.oid")
                 + " ORDER BY c.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             Relation relation = new Relation(row.getLong(1), new TableName(row.getString(2), row.getString(3)),
                     row.getString(4).charAt(0), row.getBoolean(5), row.getBoolean(6), row.getString(7), row.getString(8),
                     row.getString(9), row.getLong(10), row.getLong(11), row.getBoolean(12));
@@ -121,14 +122,14 @@ final class PostgresSchemaReader {
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
         Array oids = connection.createArrayOf("oid", relations.keySet().toArray());
-        Catalog.query(connection, sql, row -> relations.get(row.getLong(1)).columns.add(new Relation.RelationColumn(
+        Jdbc.query(connection, sql, row -> relations.get(row.getLong(1)).columns.add(new Relation.RelationColumn(
                 row.getInt(2), row.getString(3), row.getString(4), row.getBoolean(5), row.getString(6), row.getString(7),
                 row.getBoolean(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12),
                 row.getInt(13), row.getBoolean(14), row.getBoolean(15))), oids);
     }
 
     private void readRewriteDependencies() throws SQLException {
-        Catalog.query(connection, "SELECT r.oid, r.ev_class, d.refobjid FROM pg_rewrite r JOIN pg_depend d"
+        Jdbc.query(connection, "SELECT r.oid, r.ev_class, d.refobjid FROM pg_rewrite r JOIN pg_depend d"
                 + " ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass"
                 + " WHERE d.refobjid <> r.ev_class", row -> {
                     rewriteDependencies.computeIfAbsent(row.getLong(1), k -> new HashSet<>()).add(row.getLong(3));
@@ -175,7 +176,7 @@ final class PostgresSchemaReader {
                 + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
                 + " LEFT JOIN pg_sequences ps ON ps.schemaname = n.nspname AND ps.sequencename = c.relname"
                 + " WHERE " + Catalog.USER_SCHEMA + " AND " + Catalog.notInExtension("pg_class", "c.oid") + " ORDER BY c.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             String dependency = row.getString(11);
             long ownerOid = row.getLong(12);
             Relation owner = relations.get(ownerOid);
@@ -195,7 +196,7 @@ final class PostgresSchemaReader {
                 + " LEFT JOIN pg_class ic ON ic.oid = con.conindid"
                 + " WHERE con.contype IN ('c', 'p', 'u', 'x') AND con.conparentid = 0 AND con.conislocal AND "
                 + Catalog.USER_SCHEMA + " ORDER BY con.contype = 'p' DESC, con.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             Relation relation = relations.get(row.getLong(2));
             if (relation == null) {
                 return;
@@ -329,7 +330,7 @@ final class PostgresSchemaReader {
 
     private String viewDefinition(long oid) throws SQLException {
         String[] definition = new String[1];
-        Catalog.query(connection, "SELECT pg_get_viewdef(?::oid)", row -> definition[0] = row.getString(1), oid);
+        Jdbc.query(connection, "SELECT pg_get_viewdef(?::oid)", row -> definition[0] = row.getString(1), oid);
         String text = definition[0].strip();
         return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
     }
@@ -360,7 +361,7 @@ final class PostgresSchemaReader {
                 + "   AND c.contype IN ('p', 'u', 'x'))"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)"
                 + " ORDER BY i.indexrelid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             Relation table = relations.get(row.getLong(2));
             if (table == null) {
                 return;
@@ -378,7 +379,7 @@ final class PostgresSchemaReader {
         String sql = "SELECT con.oid, con.conrelid, con.confrelid, con.conname, pg_get_constraintdef(con.oid)"
                 + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE con.contype = 'f' AND con.conparentid = 0 AND " + Catalog.USER_SCHEMA + " ORDER BY con.oid";
-        Catalog.query(connection, sql, row -> {
+        Jdbc.query(connection, sql, row -> {
             Relation table = relations.get(row.getLong(2));
             Relation referenced = relations.get(row.getLong(3));
             if (table == null || referenced == null) {

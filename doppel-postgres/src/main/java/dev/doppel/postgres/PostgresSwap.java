@@ -2,6 +2,7 @@ package dev.doppel.postgres;
 
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.engine.DatabaseSwap;
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import java.net.URI;
@@ -65,7 +66,7 @@ final class PostgresSwap implements DatabaseSwap {
     public List<String> databases() {
         List<String> names = new ArrayList<>();
         try {
-            Catalog.query(connection, "SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname",
+            Jdbc.query(connection, "SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname",
                     row -> names.add(row.getString(1)));
         } catch (SQLException e) {
             throw failed("list the databases", e);
@@ -78,17 +79,17 @@ final class PostgresSwap implements DatabaseSwap {
         List<String> options = new ArrayList<>();
         List<String> after = new ArrayList<>();
         try {
-            Catalog.query(connection, "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
+            Jdbc.query(connection, "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
                     + " WHERE datname = ?", row -> options.add(" ENCODING " + Sql.literal(row.getString(1))
                     + " LC_COLLATE " + Sql.literal(row.getString(2)) + " LC_CTYPE " + Sql.literal(row.getString(3))), live);
-            Catalog.query(connection, "SELECT s.cfg FROM pg_db_role_setting r JOIN pg_database d ON d.oid = r.setdatabase,"
+            Jdbc.query(connection, "SELECT s.cfg FROM pg_db_role_setting r JOIN pg_database d ON d.oid = r.setdatabase,"
                     + " unnest(r.setconfig) AS s(cfg) WHERE d.datname = ? AND r.setrole = 0", row -> {
                         String[] setting = row.getString(1).split("=", 2);
                         after.add("ALTER DATABASE " + Sql.ident(name) + " SET " + Sql.ident(setting[0]) + " TO "
                                 + settingValue(setting[0], setting.length > 1 ? setting[1] : ""));
                     }, live);
             // an explicit access list replaces the default one (PUBLIC may connect), so start from none
-            Catalog.query(connection, "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee))"
+            Jdbc.query(connection, "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee))"
                     + " END, a.privilege_type FROM pg_database d, aclexplode(d.datacl) a WHERE d.datname = ?", row -> {
                         if (after.stream().noneMatch(s -> s.startsWith("REVOKE"))) {
                             after.add(0, "REVOKE ALL ON DATABASE " + Sql.ident(name) + " FROM PUBLIC");

@@ -2,6 +2,7 @@ package dev.doppel.postgres;
 
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableWriter;
+import dev.doppel.core.engine.jdbc.JdbcRunLedger;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import java.sql.Connection;
@@ -114,7 +115,7 @@ final class PostgresTableWriter implements TableWriter {
             try {
                 long rows = in.endCopy();
                 if (ledger) {
-                    PostgresLedger.markDone(connection, copy.table().name(), copy.chunk(), rows);
+                    JdbcRunLedger.markDone(PostgresLedger.TABLES, connection, copy.table().name(), copy.chunk(), rows);
                 }
                 connection.commit();
                 return rows;

@@ -1,7 +1,9 @@
 package dev.doppel.postgres;
 
+import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.engine.TableWriter;
 import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.jdbc.JdbcRunLedger;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.DdlStatement;
@@ -42,7 +44,7 @@ final class PostgresTarget implements TargetDatabase {
     public List<String> existingObjects(int limit) {
         List<String> objects = new ArrayList<>();
         try {
-            Catalog.query(connection, USER_OBJECTS, row -> objects.add(row.getString(1)), limit);
+            Jdbc.query(connection, USER_OBJECTS, row -> objects.add(row.getString(1)), limit);
         } catch (SQLException e) {
             throw new DoppelException(ExitCode.RUN_FAILED, "Cannot inspect the target (" + connector.describe() + "): "
                     + PostgresErrors.describe(e), e);
@@ -54,7 +56,7 @@ final class PostgresTarget implements TargetDatabase {
     public void clear() {
         List<String> schemas = new ArrayList<>();
         try {
-            Catalog.query(connection, "SELECT n.nspname FROM pg_namespace n WHERE " + Catalog.USER_SCHEMA
+            Jdbc.query(connection, "SELECT n.nspname FROM pg_namespace n WHERE " + Catalog.USER_SCHEMA
                     + " AND " + Catalog.notInExtension("pg_namespace", "n.oid"), row -> schemas.add(row.getString(1)));
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -161,7 +163,7 @@ final class PostgresTarget implements TargetDatabase {
     public TableWriter openWriter() {
         Connection writer = connector.open();
         try {
-            return new PostgresTableWriter(writer, PostgresLedger.exists(writer));
+            return new PostgresTableWriter(writer, JdbcRunLedger.inProgress(PostgresLedger.TABLES, writer));
         } catch (SQLException e) {
             try {
                 writer.close();
@@ -175,7 +177,7 @@ final class PostgresTarget implements TargetDatabase {
 
     @Override
     public Optional<RunLedger> ledger() {
-        return Optional.of(new PostgresLedger(connection));
+        return Optional.of(new JdbcRunLedger(connection, PostgresLedger.TABLES));
     }
 
     private void rollback() {
