@@ -142,6 +142,24 @@ class ResilienceIT {
     }
 
     @Test
+    void aRunLeftWithAnotherLedgerLayoutIsNotResumed() throws SQLException {
+        String target = server.createDatabase("other_layout");
+        CopyOptions resume = new CopyOptions(1, false, true, CHUNK_BYTES, 1);
+        assertThatThrownBy(() -> copy.run(config(target, "no_such_column > 0"), new CopyOptions(1, false), CopyListener.NONE))
+                .isInstanceOf(DoppelException.class).hasMessageContaining("no_such_column");
+        assertThatThrownBy(() -> copy.run(config(target, "no_such_column > 0"), resume, CopyListener.NONE))
+                .as("the same build gets past the fingerprint to the same read error")
+                .isInstanceOf(DoppelException.class).hasMessageContaining("no_such_column");
+
+        try (Connection connection = server.connect(target); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE _doppel.run SET fingerprint = substr(fingerprint, strpos(fingerprint, ' ') + 1)");
+        }
+        assertThatThrownBy(() -> copy.run(config(target, "no_such_column > 0"), resume, CopyListener.NONE))
+                .isInstanceOf(DoppelException.class)
+                .hasMessageContaining("build of doppel, so it cannot be resumed; start over with --replace");
+    }
+
+    @Test
     void resumeNeedsAnUnfinishedRun() {
         String target = server.createDatabase("nothing_to_resume");
         assertThatThrownBy(() -> copy.run(config(target, null), new CopyOptions(1, false, true, CHUNK_BYTES, 1), CopyListener.NONE))

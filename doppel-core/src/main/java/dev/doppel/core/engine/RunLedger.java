@@ -16,7 +16,10 @@ public interface RunLedger {
     /** Where a run stands. */
     enum Phase { SCHEMA, DATA, CONSTRAINTS }
 
-    /** The fingerprint of the unfinished run in the target, if there is one. */
+    /**
+     * The fingerprint of the unfinished run in the target, if there is one; for a run left by a
+     * build whose bookkeeping this one cannot continue, a text that equals no fingerprint.
+     */
     Optional<String> unfinishedRun();
 
     /** Starts the bookkeeping of a new run, in phase {@link Phase#SCHEMA}. */

@@ -225,7 +225,7 @@ public final class CopyPipeline {
                 "The target holds no unfinished run to resume; run without --resume"));
         if (!unfinished.equals(fingerprint)) {
             throw new DoppelException(ExitCode.BAD_INPUT, "The unfinished run in the target was made with another config,"
-                    + " key or source schema, so it cannot be resumed; start over with --replace");
+                    + " key, source schema or build of doppel, so it cannot be resumed; start over with --replace");
         }
         if (ledger.phase() == RunLedger.Phase.SCHEMA) {
             listener.phase("the interrupted run had not finished creating the schema: starting over");

@@ -22,6 +22,13 @@ import java.util.Set;
  * the chunk's rows.
  */
 public final class JdbcRunLedger implements RunLedger {
+    /**
+     * Stored before the fingerprint: a ledger of another layout, left by another build of doppel,
+     * then never matches a run's fingerprint, and {@code --resume} refuses it instead of failing
+     * on a column it lacks.
+     */
+    static final String LAYOUT = "ledger/2 ";
+
     private final Connection connection;
     private final LedgerTables tables;
 
@@ -38,7 +45,8 @@ public final class JdbcRunLedger implements RunLedger {
             }
             String[] fingerprint = new String[1];
             Jdbc.query(connection, "SELECT fingerprint FROM " + tables.run(), row -> fingerprint[0] = row.getString(1));
-            return Optional.ofNullable(fingerprint[0]);
+            return Optional.ofNullable(fingerprint[0]).map(stored -> stored.startsWith(LAYOUT)
+                    ? stored.substring(LAYOUT.length()) : "another layout: " + stored);
         });
     }
 
@@ -52,7 +60,7 @@ public final class JdbcRunLedger implements RunLedger {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.run()
                     + " (fingerprint, phase) VALUES (?, ?)")) {
-                insert.setString(1, fingerprint);
+                insert.setString(1, LAYOUT + fingerprint);
                 insert.setString(2, Phase.SCHEMA.name());
                 insert.executeUpdate();
             }
