@@ -1,8 +1,9 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.Workers;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
-import dev.doppel.core.engine.TargetDatabase;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
@@ -15,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -77,27 +74,7 @@ final class MySqlIndexBuilder {
         Queue<List<DdlStatement>> queue = new ConcurrentLinkedQueue<>(tables);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         int workers = Math.max(1, Math.min(jobs, tables.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "doppel-index");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(() -> work(queue, failure)));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DoppelException(ExitCode.RUN_FAILED, "The run was interrupted while building indexes", e);
-        } catch (ExecutionException e) {
-            throw new DoppelException(ExitCode.INTERNAL, "An index builder failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.run("doppel-index", workers, () -> work(queue, failure), "building indexes");
         if (failure.get() != null) {
             throw failure.get();
         }

@@ -1,7 +1,8 @@
 package dev.doppel.postgres;
 
-import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.Workers;
+import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.DdlStatement;
 import dev.doppel.core.schema.TableName;
@@ -15,10 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Builds primary keys, unique constraints, indexes and foreign keys after the load, on up to
@@ -62,27 +59,7 @@ final class PostgresIndexBuilder {
         if (workers == 0) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "doppel-index");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(() -> work(schedule)));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DoppelException(ExitCode.RUN_FAILED, "The run was interrupted while building indexes", e);
-        } catch (ExecutionException e) {
-            throw new DoppelException(ExitCode.INTERNAL, "An index builder failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.run("doppel-index", workers, () -> work(schedule), "building indexes");
         schedule.throwFailure();
     }
 

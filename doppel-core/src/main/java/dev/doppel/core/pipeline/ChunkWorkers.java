@@ -6,6 +6,7 @@ import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.engine.TableWriter;
 import dev.doppel.core.engine.TargetDatabase;
+import dev.doppel.core.engine.Workers;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.plan.Plan;
@@ -18,10 +19,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -77,35 +74,11 @@ final class ChunkWorkers {
         int workers = Math.min(options.jobs(), queue.size());
         listener.phase("copying " + tables.size() + " tables in " + queue.size() + " chunks with " + workers + " worker"
                 + (workers == 1 ? "" : "s"));
-        run(workers, () -> work(queue, source, target));
+        Workers.run("doppel-copy", workers, () -> work(queue, source, target), "copying");
         if (failure.get() != null) {
             throw failure.get();
         }
         return new Outcome(tables, retries.get());
-    }
-
-    private void run(int workers, Runnable worker) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "doppel-copy");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DoppelException(ExitCode.RUN_FAILED, "The run was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new DoppelException(ExitCode.INTERNAL, "A copy worker failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void work(Queue<Work> queue, SourceDatabase source, TargetDatabase target) {

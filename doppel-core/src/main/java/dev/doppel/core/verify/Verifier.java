@@ -3,8 +3,7 @@ package dev.doppel.core.verify;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
-import dev.doppel.core.error.DoppelException;
-import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.engine.Workers;
 import dev.doppel.core.pipeline.CopyListener;
 import dev.doppel.core.plan.ColumnPlan;
 import dev.doppel.core.plan.Plan;
@@ -20,15 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -119,46 +113,25 @@ public final class Verifier {
         long filterBytes = (MEMORY_BYTES - (seen == null ? 0 : seen.bytes())) / workers;
         listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " at a time");
         Queue<TablePlan> queue = new ConcurrentLinkedQueue<>(tables);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "doppel-verify");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(() -> {
-                    try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
-                        for (TablePlan table = queue.poll(); table != null; table = queue.poll()) {
-                            Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
-                            if (onTarget.isEmpty()) {
-                                problems.add("cannot verify " + table.table().name() + ": the target has no such table");
-                                continue;
-                            }
-                            Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
-                                    : seen.take(table.table().name());
-                            filters.ifPresent(f -> fromCopy.incrementAndGet());
-                            verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
-                                    filters.orElse(null), filterBytes, verdicts, problems, targetValues);
-                        }
+        Workers.run("doppel-verify", workers, () -> {
+            try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
+                for (TablePlan table = queue.poll(); table != null; table = queue.poll()) {
+                    Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
+                    if (onTarget.isEmpty()) {
+                        problems.add("cannot verify " + table.table().name() + ": the target has no such table");
+                        continue;
                     }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DoppelException(ExitCode.RUN_FAILED, "Verification was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
+                    Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
+                            : seen.take(table.table().name());
+                    filters.ifPresent(f -> fromCopy.incrementAndGet());
+                    verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
+                            filters.orElse(null), filterBytes, verdicts, problems, targetValues);
+                }
+            } catch (RuntimeException e) {
                 queue.clear();
-                throw runtime;
+                throw e;
             }
-            throw new DoppelException(ExitCode.INTERNAL, "A verification worker failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        }, "verifying");
         List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
         List<String> order = tables.stream().map(t -> t.table().name().toString()).toList();
         ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
