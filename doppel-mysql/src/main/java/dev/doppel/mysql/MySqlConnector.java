@@ -1,11 +1,10 @@
 package dev.doppel.mysql;
 
 import dev.doppel.core.config.ConnectionConfig;
+import dev.doppel.core.engine.jdbc.ConnectionUrl;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.error.Redactor;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -188,19 +187,7 @@ final class MySqlConnector {
         if (url.startsWith("jdbc:mysql:")) {
             return "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
         }
-        URI uri = URI.create(url.replaceFirst("^(mysql|mariadb)://", "http://"));
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            properties.setProperty("user", decode(parts[0]));
-            if (parts.length == 2) {
-                properties.setProperty("password", decode(parts[1]));
-            }
-        }
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return "jdbc:mariadb://" + host + port + path + query;
+        return ConnectionUrl.toJdbc(url, "mysql|mariadb", "mariadb", properties);
     }
 
     /** The database a JDBC URL names: the first path segment after the hosts, or null. */
@@ -220,7 +207,7 @@ final class MySqlConnector {
                 end = at;
             }
         }
-        String name = decode(jdbcUrl.substring(slash + 1, end));
+        String name = ConnectionUrl.decode(jdbcUrl.substring(slash + 1, end));
         return name.isEmpty() ? null : name;
     }
 
@@ -235,9 +222,5 @@ final class MySqlConnector {
         int end = slash >= 0 && (query < 0 || slash < query) ? slash : query < 0 ? url.length() : query;
         return url.substring(0, end) + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20")
                 + (query < 0 ? "" : url.substring(query));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,10 @@
 package dev.doppel.postgres;
 
 import dev.doppel.core.config.ConnectionConfig;
+import dev.doppel.core.engine.jdbc.ConnectionUrl;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.error.Redactor;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -98,22 +96,6 @@ final class PostgresConnector {
         if (url.startsWith("jdbc:")) {
             return url;
         }
-        URI uri = URI.create(url.replaceFirst("^postgres(ql)?://", "http://"));
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            properties.setProperty("user", decode(parts[0]));
-            if (parts.length == 2) {
-                properties.setProperty("password", decode(parts[1]));
-            }
-        }
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return "jdbc:postgresql://" + host + port + path + query;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return ConnectionUrl.toJdbc(url, "postgres(ql)?", "postgresql", properties);
     }
 }
