@@ -11,19 +11,24 @@ import picocli.CommandLine;
  * the message of an arbitrary exception may quote a row value.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    /** The exit code a failure ends the command with. */
+    static int exitCode(Exception e) {
+        return e instanceof DoppelException doppel ? doppel.exitCode().code() : ExitCode.INTERNAL.code();
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         if (e instanceof DoppelException doppel) {
             err.println("doppel: " + Redactor.message(doppel.getMessage()));
             err.flush();
-            return doppel.exitCode().code();
+            return exitCode(e);
         }
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         err.println("doppel: internal error " + e.getClass().getName() + (at == null ? "" : " at " + at)
                 + ". This is a bug; please report it with the command you ran (the message is withheld because it may"
                 + " contain data).");
         err.flush();
-        return ExitCode.INTERNAL.code();
+        return exitCode(e);
     }
 }

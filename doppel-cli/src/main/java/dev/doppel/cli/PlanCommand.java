@@ -3,7 +3,6 @@ package dev.doppel.cli;
 import dev.doppel.core.config.TableMode;
 import dev.doppel.core.engine.Engines;
 import dev.doppel.core.pipeline.MaskedCopy;
-import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.plan.ColumnPlan;
 import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.TablePlan;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code doppel plan}: what a run would do, and every problem it would meet. */
@@ -31,9 +29,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--sample-rows", paramLabel = "N",
-            description = "Rows sampled per table for pre-flight probes and the gate's proposals (default: ${DEFAULT-VALUE}; 0: made-up values).")
-    int sampleRows = RunChecks.DEFAULT.sampleRows();
+    @Mixin
+    SampleRowsOption sampleRows;
 
     @Spec
     CommandSpec spec;
@@ -42,11 +39,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TransformerRegistry registry = TransformerRegistry.load();
+        int rows = sampleRows.rows();
         var loaded = config.load(registry);
-        if (sampleRows < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sample-rows must not be negative");
-        }
-        MaskedCopy.Planned planned = new MaskedCopy(registry, Engines.load()).plan(loaded, sampleRows);
+        MaskedCopy.Planned planned = new MaskedCopy(registry, Engines.load()).plan(loaded, rows);
         Plan plan = planned.plan();
         out.println("Source: " + planned.schema().engine() + " " + planned.schema().serverVersion() + " at "
                 + loaded.source().redactedUrl() + " (read-only)");

@@ -1,9 +1,6 @@
 package dev.doppel.cli;
 
-import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.engine.Engines;
-import dev.doppel.core.error.DoppelException;
-import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.pipeline.RunChecks;
@@ -63,9 +60,8 @@ final class RunCommand implements Callable<Integer> {
             description = "When verification finds a leak: drop (empty the target, the default) or keep (leave it to investigate).")
     OnLeak onLeak = OnLeak.DROP;
 
-    @Option(names = "--sample-rows", paramLabel = "N",
-            description = "Rows sampled per table for pre-flight probes and the gate's proposals (default: ${DEFAULT-VALUE}; 0: made-up values).")
-    int sampleRows = RunChecks.DEFAULT.sampleRows();
+    @Mixin
+    SampleRowsOption sampleRows;
 
     @Spec
     CommandSpec spec;
@@ -74,8 +70,6 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        TransformerRegistry registry = TransformerRegistry.load();
-        var loaded = config.load(registry);
         if (jobs < 1 || chunkMegabytes < 1 || attempts < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--jobs, --chunk-size and --attempts must be at least 1");
@@ -84,29 +78,18 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace and --resume exclude each other");
         }
         CopyOptions options = new CopyOptions(jobs, replace, resume, (long) chunkMegabytes << 20, attempts);
-        if (sampleRows < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sample-rows must not be negative");
-        }
-        AuditTrail trail = report.start("run", loaded);
-        int code = ExitCode.INTERNAL.code();
-        try {
+        RunChecks checks = new RunChecks(!noVerify, onLeak == OnLeak.DROP, sampleRows.rows());
+        TransformerRegistry registry = TransformerRegistry.load();
+        var loaded = config.load(registry);
+        return report.audited("run", loaded, out, err, trail -> {
             RunSummary summary;
             try (ProgressDisplay display = ProgressDisplay.create(progress, err)) {
-                summary = new MaskedCopy(registry, Engines.load()).run(loaded, options,
-                        new RunChecks(!noVerify, onLeak == OnLeak.DROP, sampleRows), display, trail);
+                summary = new MaskedCopy(registry, Engines.load()).run(loaded, options, checks, display, trail);
             }
             out.println(Summaries.line(summary));
             if (trail.verification() != null) {
                 out.println(trail.verification().describe());
             }
-            code = ExitCode.OK.code();
-            return code;
-        } catch (RuntimeException e) {
-            trail.failed(e);
-            code = e instanceof DoppelException d ? d.exitCode().code() : ExitCode.INTERNAL.code();
-            throw e;
-        } finally {
-            report.write(trail, code, out, err);
-        }
+        });
     }
 }

@@ -1,9 +1,6 @@
 package dev.doppel.cli;
 
-import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.engine.Engines;
-import dev.doppel.core.error.DoppelException;
-import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.CopyOptions;
 import dev.doppel.core.pipeline.RunChecks;
 import dev.doppel.core.transform.TransformerRegistry;
@@ -67,19 +64,18 @@ final class SnapshotCommand implements Callable<Integer> {
             + " By default a snapshot with a leak is deleted and never becomes visible (exit 4).")
     boolean noVerify;
 
-    @Option(names = "--sample-rows", paramLabel = "N",
-            description = "Rows sampled per table for pre-flight probes and the gate's proposals (default: ${DEFAULT-VALUE}; 0: made-up values).")
-    int sampleRows = RunChecks.DEFAULT.sampleRows();
+    @Mixin
+    SampleRowsOption sampleRows;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (jobs < 1 || chunkMegabytes < 1 || attempts < 1 || sampleRows < 0) {
-            throw new ParameterException(spec.commandLine(), "--jobs, --chunk-size and --attempts must be at least 1,"
-                    + " --sample-rows at least 0");
+        if (jobs < 1 || chunkMegabytes < 1 || attempts < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs, --chunk-size and --attempts must be at least 1");
         }
+        RunChecks checks = new RunChecks(!noVerify, true, sampleRows.rows());
         TransformerRegistry registry = TransformerRegistry.load();
         var loaded = config.load(registry);
         SnapshotSettings settings = SnapshotSettings.load(config.file, System::getenv);
@@ -89,27 +85,19 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         CopyOptions copy = new CopyOptions(jobs, false, false, (long) chunkMegabytes << 20, attempts);
         SnapshotWriter.Options options = new SnapshotWriter.Options(name, settings.key(), settings.signer(), recordSource,
-                Versions.tool(), copy, new RunChecks(!noVerify, true, sampleRows));
-        AuditTrail trail = report.start("snapshot", loaded);
-        int code = ExitCode.INTERNAL.code();
-        SnapshotWriter.Written written;
-        try (SnapshotStore store = Stores.open(uri, settings.s3());
-             ProgressDisplay display = ProgressDisplay.create(progress, spec.commandLine().getErr())) {
-            written = new SnapshotWriter(registry, Engines.load(), Clock.systemUTC()).write(loaded, store, options, display,
-                    trail);
-            code = ExitCode.OK.code();
-        } catch (RuntimeException e) {
-            trail.failed(e);
-            code = e instanceof DoppelException d ? d.exitCode().code() : ExitCode.INTERNAL.code();
-            report.write(trail, code, spec.commandLine().getOut(), spec.commandLine().getErr());
-            throw e;
-        }
-        print(written, settings);
-        if (trail.verification() != null) {
-            spec.commandLine().getOut().println(trail.verification().describe());
-        }
-        report.write(trail, code, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return 0;
+                Versions.tool(), copy, checks);
+        return report.audited("snapshot", loaded, spec.commandLine().getOut(), spec.commandLine().getErr(), trail -> {
+            SnapshotWriter.Written written;
+            try (SnapshotStore store = Stores.open(uri, settings.s3());
+                 ProgressDisplay display = ProgressDisplay.create(progress, spec.commandLine().getErr())) {
+                written = new SnapshotWriter(registry, Engines.load(), Clock.systemUTC()).write(loaded, store, options,
+                        display, trail);
+            }
+            print(written, settings);
+            if (trail.verification() != null) {
+                spec.commandLine().getOut().println(trail.verification().describe());
+            }
+        });
     }
 
     private void print(SnapshotWriter.Written written, SnapshotSettings settings) {

@@ -1,9 +1,6 @@
 package dev.doppel.cli;
 
-import dev.doppel.core.audit.AuditTrail;
 import dev.doppel.core.engine.Engines;
-import dev.doppel.core.error.DoppelException;
-import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.pipeline.MaskedCopy;
 import dev.doppel.core.transform.TransformerRegistry;
 import dev.doppel.core.verify.LeakFoundException;
@@ -40,27 +37,19 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        TransformerRegistry registry = TransformerRegistry.load();
-        var loaded = config.load(registry);
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        AuditTrail trail = report.start("verify", loaded);
-        int code = ExitCode.INTERNAL.code();
-        try (ProgressDisplay display = ProgressDisplay.create(ProgressMode.LINES, err)) {
-            VerifyReport result = new MaskedCopy(registry, Engines.load()).verify(loaded, jobs, display, trail);
-            if (!result.passed()) {
-                throw new LeakFoundException(result, "Nothing was changed on the target; it holds these values until you drop it.");
+        TransformerRegistry registry = TransformerRegistry.load();
+        var loaded = config.load(registry);
+        return report.audited("verify", loaded, out, err, trail -> {
+            try (ProgressDisplay display = ProgressDisplay.create(ProgressMode.LINES, err)) {
+                VerifyReport result = new MaskedCopy(registry, Engines.load()).verify(loaded, jobs, display, trail);
+                if (!result.passed()) {
+                    throw new LeakFoundException(result, "Nothing was changed on the target; it holds these values until you drop it.");
+                }
+                out.println(result.describe());
             }
-            out.println(result.describe());
-            code = ExitCode.OK.code();
-            return code;
-        } catch (RuntimeException e) {
-            trail.failed(e);
-            code = e instanceof DoppelException d ? d.exitCode().code() : ExitCode.INTERNAL.code();
-            throw e;
-        } finally {
-            report.write(trail, code, out, err);
-        }
+        });
     }
 }
