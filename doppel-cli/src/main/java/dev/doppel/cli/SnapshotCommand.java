@@ -85,7 +85,7 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         CopyOptions copy = new CopyOptions(jobs, false, false, (long) chunkMegabytes << 20, attempts);
         SnapshotWriter.Options options = new SnapshotWriter.Options(name, settings.key(), settings.signer(), recordSource,
-                Versions.tool(), copy, checks);
+                Versions.tool(), copy, checks, settings.compressionLevel());
         return report.audited("snapshot", loaded, spec.commandLine().getOut(), spec.commandLine().getErr(), trail -> {
             SnapshotWriter.Written written;
             try (SnapshotStore store = Stores.open(uri, settings.s3());

@@ -102,6 +102,23 @@ class SnapshotIT {
     }
 
     @Test
+    void dataFilesAreWrittenAtTheConfigsCompressionLevelAndRestoreAsAnyOther() throws Exception {
+        Path store = shared.resolve("smallest");
+        SnapshotTesting.Result snapshot = t.doppel("snapshot", "-c", t.producerConfig("smallest.yml", source, "unused",
+                "snapshot:\n  compression_level: 9\n").toString(), "--to", store.toUri().toString(), "--name", "only",
+                "--jobs", "2", "--chunk-size", "1");
+        assertThat(snapshot.code()).as(snapshot.all()).isZero();
+        Path fastest = biggestDataFile(plainStore);
+        Path smallest = store.resolve(plainStore.relativize(fastest).toString());
+        assertThat(Files.size(smallest)).as("the same rows at level 9 and at the default, 1").isLessThan(Files.size(fastest));
+
+        String target = t.newName("smallest");
+        SnapshotTesting.Result restore = t.doppel("restore", store.toUri().toString(), "--to", url(target));
+        assertThat(restore.code()).as(restore.all()).isZero();
+        assertThat(t.checksums(target)).isEqualTo(expected);
+    }
+
+    @Test
     void aSnapshotThatLeaksIsDeletedAndNeverBecomesVisible() throws Exception {
         Path config = t.producerConfig("leaky.yml", source, "unused", null);
         Files.writeString(config, Files.readString(config).replace("        email: email\n", "        email: keep\n"));

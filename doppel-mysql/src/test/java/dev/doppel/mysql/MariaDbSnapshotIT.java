@@ -51,7 +51,8 @@ class MariaDbSnapshotIT {
              SnapshotStore oneReaderStore = Stores.open(dir.resolve("one-reader").toUri().toString(),
                      dev.doppel.snapshot.S3Settings.DEFAULT)) {
             new SnapshotWriter(registry, engines, Clock.systemUTC()).write(config, store, new SnapshotWriter.Options("m",
-                    null, null, false, "test", new CopyOptions(2, false), RunChecks.DEFAULT), CopyListener.NONE);
+                    null, null, false, "test", new CopyOptions(2, false), RunChecks.DEFAULT,
+                    dev.doppel.snapshot.SnapshotSettings.NONE.compressionLevel()), CopyListener.NONE);
             OpenedSnapshot snapshot = OpenedSnapshot.open(store, null, null, w -> { });
             assertThat(snapshot.manifest().origin().engine()).isEqualTo("mysql");
             assertThat(unchanged(snapshot, "orders")).as("two readers started apart without RELOAD: no instant to rely on")
@@ -86,7 +87,8 @@ class MariaDbSnapshotIT {
     private static OpenedSnapshot oneReaderSnapshot(TransformerRegistry registry, Engines engines, DoppelConfig config,
                                                     SnapshotStore store) {
         new SnapshotWriter(registry, engines, Clock.systemUTC()).write(config, store, new SnapshotWriter.Options("one",
-                null, null, false, "test", new CopyOptions(1, false), RunChecks.DEFAULT), CopyListener.NONE);
+                null, null, false, "test", new CopyOptions(1, false), RunChecks.DEFAULT,
+                dev.doppel.snapshot.SnapshotSettings.NONE.compressionLevel()), CopyListener.NONE);
         return OpenedSnapshot.open(store, null, null, w -> { });
     }
 

@@ -29,6 +29,7 @@ import java.util.function.Function;
  * <pre>
  * snapshot:
  *   to: s3://bucket/staging                     # default store of 'doppel snapshot'
+ *   compression_level: 1                        # zstd level of the data files, 1 (fastest, the default) to 9
  *   s3: { endpoint: https://…, region: …, access_key_id: …, secret_access_key: "${env:…}", path_style: false }
  *   encryption: { key: "${env:DOPPEL_SNAPSHOT_KEY}" }                                 # AES-256-GCM
  *   signing: { algorithm: ed25519, key: "${file:snapshot-signing.pem}" }              # producing side
@@ -38,10 +39,15 @@ import java.util.function.Function;
  * </pre>
  */
 public record SnapshotSettings(String to, S3Settings s3, EncryptionKey key, ManifestSignature.Signer signer,
-                               ManifestSignature.Verifier verifier, Map<String, ConnectionConfig> targets) {
-    public static final SnapshotSettings NONE = new SnapshotSettings(null, S3Settings.DEFAULT, null, null, null, Map.of());
+                               ManifestSignature.Verifier verifier, Map<String, ConnectionConfig> targets,
+                               int compressionLevel) {
+    public static final SnapshotSettings NONE = none(Map.of());
 
-    private static final Set<String> SNAPSHOT_KEYS = Set.of("to", "s3", "encryption", "signing", "verify");
+    private static final Set<String> SNAPSHOT_KEYS = Set.of("to", "s3", "encryption", "signing", "verify", "compression_level");
+
+    private static SnapshotSettings none(Map<String, ConnectionConfig> targets) {
+        return new SnapshotSettings(null, S3Settings.DEFAULT, null, null, null, targets, DataFiles.DEFAULT_LEVEL);
+    }
     private static final Set<String> S3_KEYS = Set.of("endpoint", "region", "access_key_id", "secret_access_key", "path_style");
     private static final Set<String> CONNECTION_KEYS = Set.of("url", "user", "password");
 
@@ -87,11 +93,11 @@ public record SnapshotSettings(String to, S3Settings s3, EncryptionKey key, Mani
             Map<String, ConnectionConfig> targets = targets(root);
             YamlNode node = root.get("snapshot");
             if (node == null || node instanceof YamlNode.Null) {
-                return new SnapshotSettings(null, S3Settings.DEFAULT, null, null, null, targets);
+                return none(targets);
             }
             YamlNode.Mapping map = mapping(node, "snapshot", SNAPSHOT_KEYS);
             if (map == null) {
-                return new SnapshotSettings(null, S3Settings.DEFAULT, null, null, null, targets);
+                return none(targets);
             }
             String to = text(map, "to");
             S3Settings s3 = s3(map.get("s3"));
@@ -119,7 +125,23 @@ public record SnapshotSettings(String to, S3Settings s3, EncryptionKey key, Mani
                 String keyText = text(verify, "key");
                 verifier = guard(verify.location(), () -> ManifestSignature.verifier(algorithm, keyText, "snapshot.verify.key"));
             }
-            return new SnapshotSettings(to, s3, key, signer, verifier, targets);
+            return new SnapshotSettings(to, s3, key, signer, verifier, targets, compressionLevel(map));
+        }
+
+        private int compressionLevel(YamlNode.Mapping map) {
+            String text = text(map, "compression_level");
+            if (text == null) {
+                return DataFiles.DEFAULT_LEVEL;
+            }
+            if (text.matches("\\d{1,2}")) {
+                int level = Integer.parseInt(text);
+                if (level >= DataFiles.MIN_LEVEL && level <= DataFiles.MAX_LEVEL) {
+                    return level;
+                }
+            }
+            problems.add(map.get("compression_level").location(), "snapshot.compression_level must be a whole number from "
+                    + DataFiles.MIN_LEVEL + " (fastest, the default) to " + DataFiles.MAX_LEVEL + " (smallest), not '" + text + "'");
+            return DataFiles.DEFAULT_LEVEL;
         }
 
         private <T> T guard(Location location, java.util.function.Supplier<T> make) {

@@ -29,6 +29,7 @@ final class SnapshotTarget implements TargetDatabase {
     private final SnapshotStore store;
     private final String prefix;
     private final EncryptionKey key;
+    private final int compressionLevel;
     private final List<DdlStatement> ddl = Collections.synchronizedList(new ArrayList<>());
     private final Map<TableName, Map<String, Manifest.DataFile>> files = new ConcurrentHashMap<>();
     private final Map<TableName, List<String>> columns = new ConcurrentHashMap<>();
@@ -36,10 +37,11 @@ final class SnapshotTarget implements TargetDatabase {
     private final Map<TableName, Integer> counters = new LinkedHashMap<>();
     private volatile TargetDatabase.AsCopied asCopied = TargetDatabase.AsCopied.NONE;
 
-    SnapshotTarget(SnapshotStore store, String prefix, EncryptionKey key) {
+    SnapshotTarget(SnapshotStore store, String prefix, EncryptionKey key, int compressionLevel) {
         this.store = store;
         this.prefix = prefix;
         this.key = key;
+        this.compressionLevel = compressionLevel;
     }
 
     @Override
@@ -152,7 +154,7 @@ final class SnapshotTarget implements TargetDatabase {
             this.upload = store.upload(prefix + path);
             this.sealed = new DataFiles.Sealed(upload.stream());
             try {
-                this.rows = DataFiles.rows(sealed, key, path);
+                this.rows = DataFiles.rows(sealed, key, path, compressionLevel);
             } catch (IOException e) {
                 upload.abort();
                 throw failure(e);

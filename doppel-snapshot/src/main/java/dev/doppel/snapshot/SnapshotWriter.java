@@ -63,8 +63,9 @@ public final class SnapshotWriter {
      * @param checks leak verification reads the written snapshot back before its manifest is
      *     written; on a leak the snapshot's files are deleted and it never becomes visible
      */
+    /** @param compressionLevel the zstd level of the data files ({@link SnapshotSettings#compressionLevel}) */
     public record Options(String id, EncryptionKey key, ManifestSignature.Signer signer, boolean recordSource,
-                          String toolVersion, CopyOptions copy, RunChecks checks) {}
+                          String toolVersion, CopyOptions copy, RunChecks checks, int compressionLevel) {}
 
     /** A finished snapshot. */
     public record Written(String uri, Manifest manifest, RunSummary summary) {}
@@ -95,7 +96,7 @@ public final class SnapshotWriter {
             listener.phase("removing the files of an interrupted snapshot at " + store.uri() + prefix);
             store.delete(existing.stream().map(SnapshotStore.Entry::path).toList());
         }
-        SnapshotTarget target = new SnapshotTarget(store, prefix, options.key());
+        SnapshotTarget target = new SnapshotTarget(store, prefix, options.key(), options.compressionLevel());
         if (trail != null) {
             trail.destination(store.uri() + prefix);
         }

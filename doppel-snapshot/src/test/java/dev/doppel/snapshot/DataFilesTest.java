@@ -29,12 +29,12 @@ class DataFilesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, false", "0, true", "3, false", "100000, true"})
-    void rowsComeBackAsWrittenAndTheFileMatchesItsDigest(int count, boolean encrypted) throws IOException {
+    @CsvSource({"0, false, 1", "0, true, 1", "3, false, 1", "100000, true, 1", "100000, false, 9"})
+    void rowsComeBackAsWrittenAndTheFileMatchesItsDigest(int count, boolean encrypted, int level) throws IOException {
         String text = rows(count);
         Path file = dir.resolve("00001.tsv.zst");
         DataFiles.Sealed sealed = new DataFiles.Sealed(Files.newOutputStream(file));
-        try (OutputStream out = DataFiles.rows(sealed, encrypted ? KEY : null, "data/a.b/00001.tsv.zst")) {
+        try (OutputStream out = DataFiles.rows(sealed, encrypted ? KEY : null, "data/a.b/00001.tsv.zst", level)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         Manifest.DataFile entry = new Manifest.DataFile("data/a.b/00001.tsv.zst", "all", count, text.length(),

@@ -26,8 +26,10 @@ class SnapshotSettingsTest {
                   s3: { endpoint: "http://minio:9000", region: eu-west-1, access_key_id: a, secret_access_key: "${env:S3}", path_style: true }
                   encryption: { key: "${env:KEY}" }
                   verify: { algorithm: hmac-sha256, key: "${env:SIGN}" }
+                  compression_level: 9
                 """, Map.of("PW", "pw", "S3", "s3secret", "KEY", KEY, "SIGN", "sixteen chars or more"));
         assertThat(settings.to()).isEqualTo("s3://bucket/prefix");
+        assertThat(settings.compressionLevel()).isEqualTo(9);
         assertThat(settings.s3().endpoint()).isEqualTo("http://minio:9000");
         assertThat(settings.s3().pathStyle()).isTrue();
         assertThat(settings.s3().secretAccessKey().value()).isEqualTo("s3secret");
@@ -46,12 +48,21 @@ class SnapshotSettingsTest {
                   too: file:///x
                   encryption: { key: "${env:MISSING}" }
                   s3: { path_style: maybe, access_key_id: a }
+                  compression_level: 12
                 """, Map.of()))
                 .isInstanceOf(ProblemsException.class)
                 .hasMessageContaining("restore.yml:3:3: unknown key 'snapshot.too'")
                 .hasMessageContaining("environment variable MISSING is not set")
                 .hasMessageContaining("path_style must be true or false")
-                .hasMessageContaining("access_key_id and secret_access_key together");
+                .hasMessageContaining("access_key_id and secret_access_key together")
+                .hasMessageContaining("restore.yml:6:22: snapshot.compression_level must be a whole number from 1 (fastest,"
+                        + " the default) to 9 (smallest), not '12'");
+    }
+
+    @Test
+    void withoutALevelDataFilesAreWrittenAtTheFastestLevel() {
+        assertThat(parse("version: 1\nsnapshot: { to: file:///x }\n", Map.of()).compressionLevel()).isEqualTo(1);
+        assertThat(SnapshotSettings.NONE.compressionLevel()).isEqualTo(1);
     }
 
     @Test
