@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,16 +45,14 @@ public class CompressionBenchmark {
 
     @Setup
     public void maskRows() throws IOException {
-        String[] rules = {"person_name_en", "email", "phone", "address_en", "date_shift"};
-        ValueTransform[] transforms = new ValueTransform[rules.length];
-        for (int i = 0; i < rules.length; i++) {
-            transforms[i] = Catalogue.bind(Catalogue.rule(rules[i]));
-        }
+        Catalogue.Rule[] rules = Stream.of("person_name_en", "email", "phone", "address_en", "date_shift")
+                .map(Catalogue::rule).toArray(Catalogue.Rule[]::new);
+        ValueTransform[] transforms = Stream.of(rules).map(Catalogue::bind).toArray(ValueTransform[]::new);
         StringBuilder text = new StringBuilder();
         for (int row = 1; row <= ROWS; row++) {
             text.append(row);
             for (int i = 0; i < rules.length; i++) {
-                text.append('\t').append(transforms[i].apply(Catalogue.rule(rules[i]).input().apply(row), NO_ROW));
+                text.append('\t').append(transforms[i].apply(rules[i].input().apply(row), NO_ROW));
             }
             text.append("\t2020-01-01 00:00:00+00\t\\N\n");
         }
