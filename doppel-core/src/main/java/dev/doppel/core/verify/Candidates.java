@@ -55,6 +55,20 @@ final class Candidates {
         }
     }
 
+    int size() {
+        return size;
+    }
+
+    /** Whether the second source pass marked any candidate as a source value. */
+    boolean anyInSource() {
+        for (int i = 1; i < slots.length; i += 2) {
+            if ((slots[i] & IN_SOURCE) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return size == 0 && overflow == 0;
     }
@@ -98,7 +112,7 @@ final class Candidates {
         }
     }
 
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         return z ^ (z >>> 29);
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -23,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * is not read again for it: for each masked column (but those ruled {@code null}, which must
  * simply hold nothing but NULL), the fingerprint of every source value its rule
  * changes goes into the column's Bloom filter, and values the rule maps to themselves are counted
- * (see {@link MaskedColumnCheck}). Tables take filters largest first while {@code budget} bytes
- * last; the others, and a table whose rows this copy did not all see (a resumed run kept some of
- * its chunks), are read from the source by {@link Verifier} as before.
+ * (see {@link MaskedColumnCheck}); and the fingerprint of every value the copy writes goes into the
+ * column's {@link OutputSet}, while it fits, so that verification knows which target values are
+ * masked outputs without computing them again. Tables take filters largest first while {@code
+ * budget} bytes last; the others, and a table whose rows this copy did not all see (a resumed run
+ * kept some of its chunks), are read from the source by {@link Verifier} as before.
  *
  * <p>Workers add to one table's filters at once, in batches ({@link BloomFilter#addAll}). A chunk
  * attempt that fails and is tried again adds its values twice: harmless for a filter, which is a
@@ -34,6 +37,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class SourceFilters implements CopyObserver {
     /** How much the filters of one run may take: 64 MB, half of verification's budget. */
     public static final long BUDGET_BYTES = 64L << 20;
+    /** What the exact output sets of one run may take together: 16 MB, besides the filters. */
+    static final long OUTPUT_BUDGET_BYTES = 16L << 20;
+    /** The most distinct outputs one column's set keeps: 256 Ki, in at most 4 MB. */
+    static final int MAX_OUTPUTS = 1 << 18;
 
     private final Fingerprints fingerprints = new Fingerprints();
     private final Map<TableName, TableFilters> tables = new ConcurrentHashMap<>();
@@ -41,7 +48,7 @@ public final class SourceFilters implements CopyObserver {
 
     private SourceFilters(List<TableFilters> filters) {
         filters.forEach(f -> tables.put(f.name, f));
-        this.bytes = filters.stream().mapToLong(TableFilters::bytes).sum();
+        this.bytes = filters.stream().mapToLong(TableFilters::bytes).sum() + (filters.isEmpty() ? 0 : OUTPUT_BUDGET_BYTES);
     }
 
     /** Filters for the masked columns of the plan's copied tables, largest tables first, within {@code budget} bytes. */
@@ -50,12 +57,13 @@ public final class SourceFilters implements CopyObserver {
         candidates.sort(Comparator.comparingLong((TablePlan t) -> t.table().estimatedRows()).reversed());
         List<TableFilters> chosen = new ArrayList<>();
         long left = budget;
+        AtomicLong outputBudget = new AtomicLong(OUTPUT_BUDGET_BYTES);
         for (TablePlan table : candidates) {
             int[] columns = maskedColumns(table);
             long expected = expectedValues(table);
             long need = columns.length * BloomFilter.wantedBytes(expected);
             if (need <= left) {
-                chosen.add(new TableFilters(table.table().name(), columns, expected));
+                chosen.add(new TableFilters(table.table().name(), columns, expected, outputBudget));
                 left -= need;
             }
         }
@@ -72,7 +80,7 @@ public final class SourceFilters implements CopyObserver {
                 .filter(i -> copied.get(i).masked() && !copied.get(i).nulled()).toArray();
     }
 
-    /** The memory the filters take. */
+    /** The memory the filters and the output sets may take. */
     public long bytes() {
         return bytes;
     }
@@ -110,16 +118,19 @@ public final class SourceFilters implements CopyObserver {
         final TableName name;
         private final int[] columns;
         private final BloomFilter[] filters;
+        private final OutputSet[] outputs;
         private final AtomicLongArray sameByDesign;
         private final AtomicInteger committed = new AtomicInteger();
         private volatile int expectedChunks = -1;
 
-        TableFilters(TableName name, int[] columns, long expected) {
+        TableFilters(TableName name, int[] columns, long expected, AtomicLong outputBudget) {
             this.name = name;
             this.columns = columns;
             this.filters = new BloomFilter[columns.length];
+            this.outputs = new OutputSet[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 filters[i] = new BloomFilter(expected, Long.MAX_VALUE);
+                outputs[i] = new OutputSet(outputBudget, MAX_OUTPUTS);
             }
             this.sameByDesign = new AtomicLongArray(columns.length);
         }
@@ -146,6 +157,19 @@ public final class SourceFilters implements CopyObserver {
             return null;
         }
 
+        /**
+         * Every output the copy wrote to the copied column {@code index}, or null when it was not
+         * masked or they did not fit. Only for a {@link #complete} table.
+         */
+        OutputSet outputs(int index) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == index) {
+                    return outputs[i].abandoned() ? null : outputs[i];
+                }
+            }
+            return null;
+        }
+
         long sameByDesign(int index) {
             for (int i = 0; i < columns.length; i++) {
                 if (columns[i] == index) {
@@ -157,15 +181,19 @@ public final class SourceFilters implements CopyObserver {
 
         /**
          * One worker's attempt at one chunk: fingerprints are gathered per column and handed to the
-         * shared filter in batches ({@link BloomFilter#addAll}).
+         * shared filter and output set in batches ({@link BloomFilter#addAll}). The outputs are the
+         * values the copy writes, already computed for it ({@link RowValues#masked}); NULL and
+         * empty source values are left out of both, as the second source pass leaves them out.
          */
         final class Attempt implements ChunkObserver {
             private static final int BATCH = 4096;
 
             private final long[] same = new long[columns.length];
             private final long[][] pending = new long[columns.length][BATCH];
+            private final long[][] pendingOutputs = new long[columns.length][BATCH];
             private final long[] grouped = new long[BATCH];
             private final int[] counts = new int[columns.length];
+            private final int[] outputCounts = new int[columns.length];
             private final Fingerprints fingerprints;
 
             Attempt(Fingerprints fingerprints) {
@@ -179,11 +207,20 @@ public final class SourceFilters implements CopyObserver {
                     if (value == null || value.isEmpty()) {
                         continue;
                     }
-                    if (value.equals(row.masked(columns[i]))) {
+                    String output = row.masked(columns[i]);
+                    boolean kept = value.equals(output);
+                    long fingerprint = fingerprints.of(value);
+                    if (output != null && !outputs[i].abandoned()) {
+                        pendingOutputs[i][outputCounts[i]++] = kept ? fingerprint : fingerprints.of(output);
+                        if (outputCounts[i] == BATCH) {
+                            flushOutputs(i);
+                        }
+                    }
+                    if (kept) {
                         same[i]++;
                         continue;
                     }
-                    pending[i][counts[i]++] = fingerprints.of(value);
+                    pending[i][counts[i]++] = fingerprint;
                     if (counts[i] == BATCH) {
                         flush(i);
                     }
@@ -195,10 +232,16 @@ public final class SourceFilters implements CopyObserver {
                 counts[column] = 0;
             }
 
+            private void flushOutputs(int column) {
+                outputs[column].addAll(pendingOutputs[column], outputCounts[column]);
+                outputCounts[column] = 0;
+            }
+
             @Override
             public void committed() {
                 for (int i = 0; i < columns.length; i++) {
                     flush(i);
+                    flushOutputs(i);
                     sameByDesign.addAndGet(i, same[i]);
                 }
                 committed.incrementAndGet();

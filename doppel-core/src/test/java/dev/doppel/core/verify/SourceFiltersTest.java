@@ -55,6 +55,13 @@ class SourceFiltersTest {
         assertThat(email.mightContain(filters.fingerprints().of("b@example.org"))).isTrue();
         assertThat(email.mightContain(filters.fingerprints().of("masked-a"))).isFalse();
         assertThat(taken.filter(0)).as("id is kept").isNull();
+        OutputSet written = taken.outputs(1);
+        assertThat(written.contains(filters.fingerprints().of("masked-a"))).isTrue();
+        assertThat(written.contains(filters.fingerprints().of("masked-b"))).isTrue();
+        assertThat(written.contains(filters.fingerprints().of("kept@example.org"))).as("kept by design, so written").isTrue();
+        assertThat(written.contains(filters.fingerprints().of("a@example.org"))).isFalse();
+        assertThat(written.size()).isEqualTo(3);
+        assertThat(taken.outputs(0)).isNull();
         assertThat(filters.take(users.table().name())).as("taken once").isEmpty();
     }
 
@@ -78,7 +85,22 @@ class SourceFiltersTest {
         filters.planned(Map.of(big.table().name(), List.of(Chunk.WHOLE), small.table().name(), List.of(Chunk.WHOLE)), Set.of());
         assertThat(filters.chunk(big, Chunk.WHOLE)).isNotNull();
         assertThat(filters.chunk(small, Chunk.WHOLE)).isNull();
-        assertThat(filters.bytes()).isLessThanOrEqualTo(budget);
+        assertThat(filters.bytes()).isLessThanOrEqualTo(budget + SourceFilters.OUTPUT_BUDGET_BYTES);
+    }
+
+    @Test
+    void aColumnWithMoreDistinctOutputsThanASetKeepsHasFiltersButNoOutputs() {
+        TablePlan users = TestPlans.users(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(Chunk.WHOLE)), Set.of());
+        CopyObserver.ChunkObserver chunk = filters.chunk(users, Chunk.WHOLE);
+        for (int i = 0; i <= SourceFilters.MAX_OUTPUTS; i++) {
+            chunk.row(row(Integer.toString(i), "user" + i + "@example.org", "masked" + i));
+        }
+        chunk.committed();
+        SourceFilters.TableFilters taken = filters.take(users.table().name()).orElseThrow();
+        assertThat(taken.outputs(1)).isNull();
+        assertThat(taken.filter(1).mightContain(filters.fingerprints().of("user7@example.org"))).isTrue();
     }
 
     private static Plan plan(TablePlan table) {
