@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Verification that takes its first look at the source while the copy masks it reaches the same
  * verdicts, counts included, as verification that reads the source again, on a clean target and on
- * one where masked values were put back.
+ * one where masked values were put back; and where the copy's outputs explain every target value
+ * that equals a source value, it does not read the source again.
  */
 class InFlightVerificationIT {
     private final TestPostgres server = TestPostgres.get();
@@ -62,6 +63,55 @@ class InFlightVerificationIT {
         assertThat(leaked.tablesFromCopy()).isEqualTo(maskedTables);
         assertThat(leaked.leaks()).extracting(ColumnVerdict::qualified).containsExactly("app.orders.contact_email");
         assertThat(leaked.leaks().get(0).survived()).isBetween(20L, 40L);
+        assertThat(counts(leaked)).isEqualTo(counts(verify(verifier, plan, config, tampered, null)));
+    }
+
+    /**
+     * Birth dates shifted by up to 30 days land on other people's birth dates: every target value is
+     * a candidate for the Bloom filter. The outputs the copy wrote explain them all, so the source is
+     * not read a second time — until isolated birth dates are put back on the target, which the
+     * outputs do not explain.
+     */
+    @Test
+    void outputsTheCopyWroteExplainCoincidencesWithoutASecondReadAndLeaksAreStillFound() throws Exception {
+        String source = server.createDatabase("source");
+        try (Connection connection = server.connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE people (id int PRIMARY KEY, birth_date date)");
+            statement.execute("INSERT INTO people SELECT i, date '1980-01-01' + i % 400 FROM generate_series(1, 3000) AS i");
+            statement.execute("INSERT INTO people SELECT 10000 + k, date '1900-01-01' + 100 * k FROM generate_series(1, 10) AS k");
+        }
+        DoppelConfig config = Fixture.load("""
+                version: 1
+                source: { url: "%s", user: "%s", password: "${env:PGPASS}" }
+                target: { url: "%s", user: "%s", password: "${env:PGPASS}" }
+                masking:
+                  key: "${env:DOPPEL_KEY}"
+                  tables:
+                    public.people: { columns: { id: keep, birth_date: { transformer: date_shift, days: 30 } } }
+                """.formatted(server.url(source), server.user(), server.url(source), server.user()), server);
+        Plan plan = new MaskedCopy(registry, Engines.load()).plan(config).plan();
+        RuleBinder binder = new RuleBinder(registry, new MaskingKey(Fixture.KEY), config.masking().locale());
+        Verifier verifier = new Verifier(binder, Set.of(), CopyListener.NONE, 2);
+
+        String target = server.createDatabase("target");
+        SourceFilters filters = copy(verifier, binder, plan, config, target);
+        VerifyReport seen = verify(verifier, plan, config, target, filters);
+        VerifyReport reread = verify(verifier, plan, config, target, null);
+        assertThat(seen.passed()).as(seen.describe()).isTrue();
+        assertThat(seen.tablesFromCopy()).isEqualTo(1);
+        assertThat(seen.tablesReadAgain()).isZero();
+        assertThat(reread.tablesReadAgain()).as("without the outputs every coincidence needs the second read").isEqualTo(1);
+        assertThat(counts(seen)).isEqualTo(counts(reread));
+
+        String tampered = server.createDatabase("target");
+        SourceFilters again = copy(verifier, binder, plan, config, tampered);
+        try (Connection connection = server.connect(tampered); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE people SET birth_date = date '1900-01-01' + 100 * (id - 10000) WHERE id > 10000");
+        }
+        VerifyReport leaked = verify(verifier, plan, config, tampered, again);
+        assertThat(leaked.tablesReadAgain()).isEqualTo(1);
+        assertThat(leaked.leaks()).extracting(ColumnVerdict::qualified).containsExactly("public.people.birth_date");
+        assertThat(leaked.leaks().get(0).survived()).as("date_shift never shifts by 0 days").isEqualTo(10);
         assertThat(counts(leaked)).isEqualTo(counts(verify(verifier, plan, config, tampered, null)));
     }
 

@@ -54,6 +54,7 @@ final class AuditDocument {
             verification.put("targetValues", trail.report.targetValues());
             verification.put("seconds", Math.round(trail.report.seconds() * 10) / 10.0);
             verification.put("tablesFingerprintedDuringCopy", trail.report.tablesFromCopy());
+            verification.put("tablesReadAgain", trail.report.tablesReadAgain());
             verification.put("columns", trail.report.columns().stream().map(AuditDocument::verdict).toList());
             verification.put("problems", trail.report.problems());
         }

@@ -6,44 +6,58 @@ import dev.doppel.core.transform.ValueTransform;
 import java.util.Map;
 
 /**
- * The survivor count of one masked column, in bounded memory and up to three passes:
+ * The survivor count of one masked column, in bounded memory and up to four passes:
  * <ol>
  *   <li>source (while the copy runs, when {@link SourceFilters} could take it): the fingerprint of every value the rule changes goes into a Bloom filter (values
  *       the rule maps to themselves by design, NULL and empty are left out);</li>
- *   <li>target: every value whose fingerprint the filter may hold becomes a candidate;</li>
+ *   <li>target: every value whose fingerprint the filter may hold becomes a candidate, unless the
+ *       copy's exact set of what it wrote ({@link OutputSet}) has it;</li>
  *   <li>source again, only when there are candidates: each candidate is marked when a source value
- *       has its fingerprint, and when a masked output has it.</li>
+ *       has its fingerprint, and — without an output set — when a masked output has it;</li>
+ *   <li>source a last time, only when the outputs were put off because the candidates were few and
+ *       one of them turned out to be a source value: each candidate a masked output has is marked.</li>
  * </ol>
  * A candidate a source value has and no masked output explains is a value that survived masking.
  * Outputs that merely coincide with another row's source value (a shifted date, a phone number of
- * the same shape) are explained by the outputs and not counted.
+ * the same shape) are explained by the outputs and not counted. With an output set they are
+ * explained before they become candidates, so the second pass need not compute the outputs again,
+ * and is not taken at all when nothing else is left.
  */
 final class MaskedColumnCheck {
     private static final int MAX_CANDIDATES = 1 << 19;
     private static final int BATCH = 4096;
+    private static final int MAX_DEFERRED = 4096;
 
     final int sourceIndex;
     final ColumnPlan column;
     private final ValueTransform transform;
     private final BloomFilter sources;
+    private final OutputSet outputs;
     private final Candidates candidates = new Candidates(MAX_CANDIDATES);
     private final long[] pending = new long[BATCH];
     private final long[] grouped = new long[BATCH];
     private int pendingCount;
     private long sameByDesign;
     private long targetValues;
+    private boolean outputsDeferred;
 
     /** A check whose first source pass is still to come, into a filter of its own. */
     MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, long expectedRows, long maxBits) {
-        this(sourceIndex, column, transform, new BloomFilter(expectedRows, maxBits), 0);
+        this(sourceIndex, column, transform, new BloomFilter(expectedRows, maxBits), null, 0);
     }
 
-    /** A check whose first source pass was taken while the copy ran ({@link SourceFilters}). */
-    MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, BloomFilter sources, long sameByDesign) {
+    /**
+     * A check whose first source pass was taken while the copy ran ({@link SourceFilters}).
+     *
+     * @param outputs every output the copy wrote to the column, or null when they did not fit
+     */
+    MaskedColumnCheck(int sourceIndex, ColumnPlan column, ValueTransform transform, BloomFilter sources,
+                      OutputSet outputs, long sameByDesign) {
         this.sourceIndex = sourceIndex;
         this.column = column;
         this.transform = transform;
         this.sources = sources;
+        this.outputs = outputs;
         this.sameByDesign = sameByDesign;
     }
 
@@ -76,12 +90,13 @@ final class MaskedColumnCheck {
 
     void targetPassDone() {
         lookUpPending();
+        outputsDeferred = outputs == null && candidates.overflow() == 0 && candidates.size() <= MAX_DEFERRED;
     }
 
     private void lookUpPending() {
         BloomFilter.byRegion(pending, pendingCount, grouped);
         for (int i = 0; i < pendingCount; i++) {
-            if (sources.mightContain(grouped[i])) {
+            if (sources.mightContain(grouped[i]) && (outputs == null || !outputs.contains(grouped[i]))) {
                 candidates.increment(grouped[i]);
             }
         }
@@ -92,8 +107,18 @@ final class MaskedColumnCheck {
         return !candidates.isEmpty();
     }
 
+    /**
+     * With an output set, no candidate is an output, and a value kept by design is an output: every
+     * source value is marked, and no output is computed. Without one, a few candidates (often only
+     * the filter's false positives) are first looked for among the source values alone; the outputs
+     * are computed in {@link #outputPass} only when one of them is there.
+     */
     void secondSourcePass(String value, RowFields row, Fingerprints fingerprints) {
         if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (outputs != null || outputsDeferred) {
+            candidates.mark(fingerprints.of(value), Candidates.IN_SOURCE);
             return;
         }
         String output = output(value, row);
@@ -102,6 +127,22 @@ final class MaskedColumnCheck {
         }
         if (!value.equals(output)) {
             candidates.mark(fingerprints.of(value), Candidates.IN_SOURCE);
+        }
+    }
+
+    /** Whether candidates the source has wait for {@link #outputPass} to be explained or counted. */
+    boolean needsOutputPass() {
+        return outputsDeferred && candidates.anyInSource();
+    }
+
+    /** Marks the candidates a masked output has; a value kept by design is its own output. */
+    void outputPass(String value, RowFields row, Fingerprints fingerprints) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String output = output(value, row);
+        if (output != null) {
+            candidates.mark(fingerprints.of(output), Candidates.IN_OUTPUT);
         }
     }
 

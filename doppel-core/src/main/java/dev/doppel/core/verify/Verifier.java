@@ -107,6 +107,7 @@ public final class Verifier {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         AtomicLong targetValues = new AtomicLong();
         AtomicInteger fromCopy = new AtomicInteger();
+        AtomicInteger readAgain = new AtomicInteger();
         Fingerprints fingerprints = seen == null ? new Fingerprints() : seen.fingerprints();
         List<TablePlan> tables = plan.copied();
         int workers = Math.max(1, Math.min(jobs, tables.size()));
@@ -125,7 +126,7 @@ public final class Verifier {
                             : seen.take(table.table().name());
                     filters.ifPresent(f -> fromCopy.incrementAndGet());
                     verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
-                            filters.orElse(null), filterBytes, verdicts, problems, targetValues);
+                            filters.orElse(null), filterBytes, verdicts, problems, targetValues, readAgain);
                 }
             } catch (RuntimeException e) {
                 queue.clear();
@@ -135,12 +136,14 @@ public final class Verifier {
         List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
         List<String> order = tables.stream().map(t -> t.table().name().toString()).toList();
         ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
-        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9, fromCopy.get());
+        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9, fromCopy.get(),
+                readAgain.get());
     }
 
     private void verifyTable(TablePlan table, Table onTarget, TableReader sourceReader, TableReader targetReader,
                              Fingerprints fingerprints, SourceFilters.TableFilters seen, long filterBytes,
-                             List<ColumnVerdict> verdicts, List<String> problems, AtomicLong total) {
+                             List<ColumnVerdict> verdicts, List<String> problems, AtomicLong total,
+                             AtomicInteger readAgain) {
         TableName name = table.table().name();
         List<ColumnPlan> copied = table.copiedColumns();
         ValueTransform[] transforms = binder.bind(table);
@@ -168,7 +171,8 @@ public final class Verifier {
                 boolean nulled = column.nulled();
                 BloomFilter filled = nulled ? new BloomFilter(0, 0) : seen == null ? null : seen.filter(i);
                 MaskedColumnCheck check = filled != null
-                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen == null ? 0 : seen.sameByDesign(i))
+                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen == null ? null : seen.outputs(i),
+                                seen == null ? 0 : seen.sameByDesign(i))
                         : new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
                 masked.add(check);
                 if (filled == null) {
@@ -211,12 +215,22 @@ public final class Verifier {
         masked.forEach(MaskedColumnCheck::targetPassDone);
         List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
         if (!again.isEmpty()) {
+            readAgain.incrementAndGet();
             sourceReader.read(needed.copy(), (buffer, offset, length) -> {
                 sourceRow.split(buffer, offset, length);
                 for (MaskedColumnCheck check : again) {
                     check.secondSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
                 }
             });
+            List<MaskedColumnCheck> outputsToo = again.stream().filter(MaskedColumnCheck::needsOutputPass).toList();
+            if (!outputsToo.isEmpty()) {
+                sourceReader.read(needed.copy(), (buffer, offset, length) -> {
+                    sourceRow.split(buffer, offset, length);
+                    for (MaskedColumnCheck check : outputsToo) {
+                        check.outputPass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
+                    }
+                });
+            }
         }
         for (Object reader : readers) {
             ColumnVerdict verdict = reader instanceof MaskedColumnCheck check

@@ -8,9 +8,11 @@ import java.util.List;
  * @param problems tables or columns that could not be verified (missing on the target); they fail it too
  * @param tablesFromCopy tables whose source values were fingerprinted while the copy masked them,
  *     instead of being read from the source again ({@link SourceFilters})
+ * @param tablesReadAgain tables whose source was read a second time, because their target held
+ *     values that may equal source values and that no output the copy wrote explained
  */
 public record VerifyReport(List<ColumnVerdict> columns, List<String> problems, long targetValues, double seconds,
-                           int tablesFromCopy) {
+                           int tablesFromCopy, int tablesReadAgain) {
     public VerifyReport {
         columns = List.copyOf(columns);
         problems = List.copyOf(problems);
