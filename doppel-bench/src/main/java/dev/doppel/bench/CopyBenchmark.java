@@ -57,7 +57,7 @@ public final class CopyBenchmark {
 
         ResultTable table = new ResultTable();
         List<Baseline> baselines = server.baselines();
-        for (Baseline baseline : baselines) {
+        for (Baseline baseline : options.runs("a") ? baselines : List.<Baseline>of()) {
             String name = "(" + baseline.id() + ") " + baseline.name() + " (unmasked)";
             if (baseline.missing() != null) {
                 table.missing(name, baseline.missing());
@@ -66,20 +66,30 @@ public final class CopyBenchmark {
                 table.reference(baseline.id(), name, baseline.target(), copy(baseline, "source", baseline.target()));
             }
         }
-        server.settle();
-        table.add("(b) copy as (" + baselines.get(0).id() + "), UPDATE, copy again (masked)", "b_target",
-                updatePipeline(baselines.get(0)));
+        if (options.runs("b")) {
+            server.settle();
+            table.add("(b) copy as (" + baselines.get(0).id() + "), UPDATE, copy again (masked)", "b_target",
+                    updatePipeline(baselines.get(0)));
+        }
         DoppelMethods doppel = new DoppelMethods(server, options, work);
-        server.settle();
-        table.add("(c) doppel run --jobs " + options.jobs() + " (masked, verified), -Xmx" + options.heap(), "c_target",
-                doppel.run("c_target", true, true));
-        server.settle();
-        table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
-        server.settle();
-        table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
-        server.settle();
-        table.add("(d) doppel snapshot (verified) + restore (swapped in)", "d_target",
-                doppel.snapshotAndRestore("d_target"));
+        if (options.runs("c")) {
+            server.settle();
+            table.add("(c) doppel run --jobs " + options.jobs() + " (masked, verified), -Xmx" + options.heap(), "c_target",
+                    doppel.run("c_target", true, true));
+        }
+        if (options.runs("n")) {
+            server.settle();
+            table.add("    the same with --no-verify", "n_target", doppel.run("n_target", true, false));
+        }
+        if (options.runs("k")) {
+            server.settle();
+            table.add("    the same with every column kept", "k_target", doppel.run("k_target", false, false));
+        }
+        if (options.runs("d")) {
+            server.settle();
+            table.add("(d) doppel snapshot (verified) + restore (swapped in)", "d_target",
+                    doppel.snapshotAndRestore("d_target"));
+        }
         checkSameCounts(table.targets());
         table.print(System.out);
         doppel.printPhases(System.out);

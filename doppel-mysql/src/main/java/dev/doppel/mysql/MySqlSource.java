@@ -41,6 +41,7 @@ final class MySqlSource implements SourceDatabase {
 
     /** Whether every reader is a connection of its own in autocommit mode, each read its own consistent read. */
     private final boolean readsApart;
+    private boolean closed;
 
     private MySqlSource(MySqlConnector connector, Connection coordinator, Deque<Connection> readers, boolean readsApart) {
         this.connector = connector;
@@ -144,14 +145,15 @@ final class MySqlSource implements SourceDatabase {
     }
 
     /**
-     * One of the readers opened in the shared instant. When they are used up (a chunk is tried
-     * again on a fresh connection after its reader broke), a new reader gets a snapshot of its
-     * own, which is later than the others: that is said in a warning.
+     * One of the readers opened in the shared instant; a reader closed intact comes back to them
+     * ({@link #giveBack}). When they are used up (a chunk is tried again after its reader broke),
+     * a new reader gets a snapshot of its own, which is later than the others: that is said in a
+     * warning, and {@link #oneSnapshot()} is false from then on.
      */
     @Override
     public TableReader openReader() {
         if (readsApart) {
-            return new MySqlTableReader(connector.open(), connector.describe());
+            return new MySqlTableReader(connector.open(), connector.describe(), null);
         }
         Connection reader;
         synchronized (readers) {
@@ -173,7 +175,7 @@ final class MySqlSource implements SourceDatabase {
                         + " as of that moment, later than the rest of the copy.");
             }
         }
-        return new MySqlTableReader(reader, connector.describe());
+        return new MySqlTableReader(reader, connector.describe(), this::giveBack);
     }
 
     @Override
@@ -204,7 +206,7 @@ final class MySqlSource implements SourceDatabase {
             return;
         }
         synchronized (coordinator) {
-            new MySqlTableReader(coordinator, connector.describe()).sample(new TableCopy(table, columns, null), rows, consumer);
+            new MySqlTableReader(coordinator, connector.describe(), null).sample(new TableCopy(table, columns, null), rows, consumer);
         }
     }
 
@@ -215,9 +217,21 @@ final class MySqlSource implements SourceDatabase {
         }
     }
 
+    /** Takes back a reader's connection, still in its snapshot, for the next {@link #openReader()}. */
+    private void giveBack(Connection reader) {
+        synchronized (readers) {
+            if (!closed) {
+                readers.push(reader);
+                return;
+            }
+        }
+        MySqlTableReader.release(reader);
+    }
+
     @Override
     public void close() {
         synchronized (readers) {
+            closed = true;
             readers.forEach(MySqlTableReader::release);
             readers.clear();
         }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,13 @@ import java.util.stream.Collectors;
  * small batches ({@code setFetchSize}), so memory stays bounded whatever the table size. Each
  * row is encoded in {@link RowText} form as it arrives: character values from the driver's
  * UTF-8 bytes, binary values as {@code \x} and hex, numbers and times as the server's text.
+ *
+ * <p>A reader from the source's shared instant is handed back to the source when it is closed
+ * with its connection intact, so that a chunk tried again after the target failed reads in the
+ * same snapshot. A read stopped from the inside (the target failed while the rows streamed) lets
+ * the chunk's remaining rows stream past rather than kill the statement, which could hit the
+ * connection's next statement instead; a read of a whole table is too long for that and is
+ * killed, and its connection closed.
  */
 final class MySqlTableReader implements TableReader {
     private static final int FETCH_ROWS = 1000;
@@ -28,10 +36,14 @@ final class MySqlTableReader implements TableReader {
     private final Connection connection;
     private final String source;
     private final ByteSink row = new ByteSink(8192);
+    private final Consumer<Connection> giveBack;
+    private boolean intact = true;
 
-    MySqlTableReader(Connection connection, String source) {
+    /** @param giveBack takes the connection back when the reader is closed intact; null to close it */
+    MySqlTableReader(Connection connection, String source, Consumer<Connection> giveBack) {
         this.connection = connection;
         this.source = source;
+        this.giveBack = giveBack;
     }
 
     @Override
@@ -77,16 +89,22 @@ final class MySqlTableReader implements TableReader {
                 consumer.accept(row.array(), 0, row.size());
             }
         } catch (SQLException e) {
+            intact = false;
             throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name()
                     + (copy.chunk().isWhole() ? "" : " (chunk " + copy.chunk().key() + ")") + " from the source (" + source
                     + ") failed: " + MySqlErrors.describe(e) + (copy.where() == null ? "" : " (check its 'where' predicate)"),
                     e, MySqlErrors.isTransient(e));
         } catch (RuntimeException e) {
-            // stop the server first: closing a streaming result set would read the rest of the table
-            cancel(statement);
+            if (copy.chunk().isWhole()) {
+                // stop the server first: closing a streaming result set would read the rest of the table
+                intact = false;
+                cancel(statement);
+            }
             throw e;
         } finally {
-            close(rows, statement);
+            if (!close(rows, statement)) {
+                intact = false;
+            }
         }
     }
 
@@ -155,21 +173,28 @@ final class MySqlTableReader implements TableReader {
         }
     }
 
-    private static void close(AutoCloseable... resources) {
+    /** @return false when one of them failed to close: a cancelled or broken stream */
+    private static boolean close(AutoCloseable... resources) {
+        boolean closed = true;
         for (AutoCloseable resource : resources) {
             try {
                 if (resource != null) {
                     resource.close();
                 }
-            } catch (Exception ignored) {
-                // a cancelled or broken stream; the outcome is decided already
+            } catch (Exception e) {
+                closed = false;
             }
         }
+        return closed;
     }
 
     @Override
     public void close() {
-        release(connection);
+        if (intact && giveBack != null) {
+            giveBack.accept(connection);
+        } else {
+            release(connection);
+        }
     }
 
     /** Ends the read-only transaction and closes the connection. */

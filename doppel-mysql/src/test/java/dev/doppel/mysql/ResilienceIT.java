@@ -105,7 +105,29 @@ class ResilienceIT {
         killer.join();
         assertThat(summary.retries()).isGreaterThanOrEqualTo(2);
         assertThat(warnings).anyMatch(w -> w.contains("people") && w.contains("again (attempt 2 of 5)"))
-                .anyMatch(w -> w.contains("legacy") && w.contains("again (attempt 2 of 5)"));
+                .anyMatch(w -> w.contains("legacy") && w.contains("again (attempt 2 of 5)"))
+                .as("the target's connections were killed, not the source's: the retries read in the copy's snapshot")
+                .noneMatch(w -> w.contains("opened again"));
+        assertSameAsSource(target);
+    }
+
+    @Test
+    void aChunkWhoseSourceConnectionWasKilledIsReadAgainInANewSnapshotAndTheRunSaysSo() throws Exception {
+        String target = "doppel_res_reread";
+        server.recreate(target);
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Thread killer = new Thread(() -> killOnce(SOURCE, "SELECT CAST(%FROM `" + SOURCE + "`.`people` WHERE%"));
+        killer.start();
+        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), new CopyListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        });
+        killer.join();
+        assertThat(summary.retries()).isGreaterThanOrEqualTo(1);
+        assertThat(warnings).anyMatch(w -> w.contains("Reading " + SOURCE + ".people") && w.contains("again (attempt 2 of 5)"))
+                .anyMatch(w -> w.contains("opened again"));
         assertSameAsSource(target);
     }
 

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * <p>Each worker owns one reader (a source connection in the shared snapshot) and one writer, and
  * takes chunks from one queue that holds the largest tables first, so that the workers share big
  * tables instead of waiting on one. A chunk that fails with a transient error is tried again on
- * fresh connections after a growing pause; a permanent error, or the last attempt, fails the run:
+ * fresh connections after a growing pause (a source may hand an intact reader out again, so
+ * that the retry reads in the same snapshot); a permanent error, or the last attempt, fails the run:
  * the other workers stop at their next batch and the first failure is reported.
  */
 final class ChunkWorkers {

@@ -96,7 +96,10 @@ public final class CopyPipeline {
         }
 
         observer.planned(chunks, finished);
+        int sourceWarnings = source.warnings().size();
         ChunkWorkers.Outcome copied = new ChunkWorkers(binder, listener, options, observer).copy(plan, chunks, finished, source, target);
+        List<String> sourceWarned = source.warnings();
+        sourceWarned.subList(Math.min(sourceWarnings, sourceWarned.size()), sourceWarned.size()).forEach(listener::warning);
         target.warnings().forEach(listener::warning);
 
         if (ledger != null) {
@@ -106,8 +109,7 @@ public final class CopyPipeline {
         boolean alongside = afterLoad != null && target.readableWhileBuilding();
         listener.phase("creating indexes, constraints and triggers" + (alongside ? ", " + afterLoad.description() + " alongside"
                 : "") + ": " + post.size() + " statements");
-        TargetDatabase.AsCopied unchanged = !resuming && copied.retries() == 0 ? source.asRead().and(asCopied(plan))
-                : TargetDatabase.AsCopied.NONE;
+        TargetDatabase.AsCopied unchanged = resuming ? TargetDatabase.AsCopied.NONE : source.asRead().and(asCopied(plan));
         ApplyOptions applyOptions = new ApplyOptions(options.jobs(), resuming, unchanged,
                 (statement, seconds) -> listener.built(statement.object(), seconds));
         try (Background background = alongside ? Background.start(afterLoad) : null) {
