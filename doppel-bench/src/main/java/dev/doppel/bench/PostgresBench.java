@@ -77,7 +77,7 @@ final class PostgresBench implements BenchServer {
         String threads = Integer.toString(jobs);
         return Baseline.throughDirectory(dump,
                 command("pg_dump", connection, "-Fd", "-j", threads, "-Z0", "-f", dump.toString(), from), work.resolve(step + "-dump.log"),
-                command("pg_restore", connection, "-j", threads, "-d", to, dump.toString()), work.resolve(step + "-restore.log"));
+                command("pg_restore", connection, "--verbose", "-j", threads, "-d", to, dump.toString()), work.resolve(step + "-restore.log"));
     }
 
     private static List<String> command(String program, List<String> connection, String... arguments) {

@@ -12,7 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (shifted birth dates, names from a dictionary) does.
  *
  * <p>Workers add in batches ({@link #addAll}), under the set's lock; lookups come after every
- * worker was joined, so they read plainly, as the Bloom filters do.
+ * worker was joined, so they read plainly, as the Bloom filters do. A fingerprint's home slot is
+ * its own high bits (fingerprints are keyed hashes, uniform in every bit), in the order of {@link
+ * BloomFilter#byRegion}: a batch grouped that way, as adds are here and lookups are by {@link
+ * MaskedColumnCheck}, walks a set of megabytes from one end to the other instead of missing the
+ * cache at every value.
  */
 final class OutputSet {
     private static final int FIRST_SLOTS = 1 << 10;
@@ -40,8 +44,16 @@ final class OutputSet {
         return abandoned;
     }
 
-    /** Adds the first {@code count} fingerprints, safe while other threads add theirs. */
-    synchronized void addAll(long[] fingerprints, int count) {
+    /**
+     * Adds the first {@code count} fingerprints, safe while other threads add theirs, grouped by
+     * region first into {@code scratch}, which must hold {@code count}.
+     */
+    void addAll(long[] fingerprints, int count, long[] scratch) {
+        BloomFilter.byRegion(fingerprints, count, scratch);
+        addGrouped(scratch, count);
+    }
+
+    private synchronized void addGrouped(long[] fingerprints, int count) {
         for (int i = 0; i < count && !abandoned; i++) {
             add(fingerprints[i]);
         }
@@ -127,7 +139,7 @@ final class OutputSet {
 
     private int find(long fingerprint) {
         int mask = slots.length - 1;
-        int slot = (int) (Candidates.mix(fingerprint) & mask);
+        int slot = (int) ((fingerprint & Long.MAX_VALUE) >>> (63 - Integer.numberOfTrailingZeros(slots.length)));
         while (slots[slot] != 0 && slots[slot] != fingerprint) {
             slot = (slot + 1) & mask;
         }

@@ -233,7 +233,7 @@ public final class SourceFilters implements CopyObserver {
             }
 
             private void flushOutputs(int column) {
-                outputs[column].addAll(pendingOutputs[column], outputCounts[column]);
+                outputs[column].addAll(pendingOutputs[column], outputCounts[column], grouped);
                 outputCounts[column] = 0;
             }
 

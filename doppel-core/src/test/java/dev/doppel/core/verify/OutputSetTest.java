@@ -23,11 +23,11 @@ class OutputSetTest {
                     batch[count++] = added[i];
                     batch[count++] = added[i];
                     if (count == batch.length) {
-                        set.addAll(batch, count);
+                        set.addAll(batch, count, new long[count]);
                         count = 0;
                     }
                 }
-                set.addAll(batch, count);
+                set.addAll(batch, count, new long[count]);
             });
             threads[t].start();
         }
@@ -45,15 +45,33 @@ class OutputSetTest {
     }
 
     @Test
+    void fingerprintsWhoseHighBitsCrowdOneEndWrapAroundAndStayApart() {
+        AtomicLong budget = new AtomicLong(16L << 20);
+        OutputSet set = new OutputSet(budget, 1 << 18);
+        long[] crowded = new long[3_000];
+        for (int i = 0; i < crowded.length; i += 2) {
+            crowded[i] = Long.MAX_VALUE - i;
+            crowded[i + 1] = (Long.MAX_VALUE - i) | Long.MIN_VALUE;
+        }
+        set.addAll(crowded, crowded.length, new long[crowded.length]);
+        assertThat(set.size()).isEqualTo(crowded.length);
+        for (long value : crowded) {
+            assertThat(set.contains(value)).isTrue();
+        }
+        assertThat(set.contains(Long.MAX_VALUE - crowded.length)).isFalse();
+        assertThat(set.contains(1L)).isFalse();
+    }
+
+    @Test
     void moreDistinctOutputsThanItMayKeepGiveItUpAndHandItsMemoryBack() {
         AtomicLong budget = new AtomicLong(16L << 20);
         OutputSet set = new OutputSet(budget, 5_000);
         long[] values = new Random(5).longs(5_001).toArray();
-        set.addAll(values, 5_000);
+        set.addAll(values, 5_000, new long[5_000]);
         assertThat(set.abandoned()).isFalse();
-        set.addAll(values, 5_000);
+        set.addAll(values, 5_000, new long[5_000]);
         assertThat(set.abandoned()).as("the same outputs again take no room").isFalse();
-        set.addAll(new long[] {values[5_000]}, 1);
+        set.addAll(new long[] {values[5_000]}, 1, new long[1]);
         assertThat(set.abandoned()).isTrue();
         assertThat(set.bytes()).isZero();
         assertThat(budget.get()).isEqualTo(16L << 20);
@@ -64,9 +82,9 @@ class OutputSetTest {
         AtomicLong budget = new AtomicLong(64 * 1024);
         OutputSet big = new OutputSet(budget, 1 << 18);
         OutputSet small = new OutputSet(budget, 1 << 18);
-        big.addAll(new Random(6).longs(10_000).toArray(), 10_000);
+        big.addAll(new Random(6).longs(10_000).toArray(), 10_000, new long[10_000]);
         assertThat(big.abandoned()).isTrue();
-        small.addAll(new long[] {1, 2, 3}, 3);
+        small.addAll(new long[] {1, 2, 3}, 3, new long[3]);
         assertThat(small.abandoned()).isFalse();
         assertThat(small.contains(2)).isTrue();
         assertThat(new OutputSet(new AtomicLong(0), 10).abandoned()).as("no room at all").isTrue();
