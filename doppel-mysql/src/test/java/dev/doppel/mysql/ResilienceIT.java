@@ -90,18 +90,13 @@ class ResilienceIT {
     void connectionsKilledFromTheServerAreRetriedAndTheResultIsComplete() throws Exception {
         String target = "doppel_res_retried";
         server.recreate(target);
-        List<String> warnings = new CopyOnWriteArrayList<>();
         Thread killer = new Thread(() -> {
             killOnce(target, "LOAD DATA%`people`%");
             killOnce(target, "LOAD DATA%`legacy`%");
         });
         killer.start();
-        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), new CopyListener() {
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        });
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings));
         killer.join();
         assertThat(summary.retries()).isGreaterThanOrEqualTo(2);
         assertThat(warnings).anyMatch(w -> w.contains("people") && w.contains("again (attempt 2 of 5)"))
@@ -115,15 +110,10 @@ class ResilienceIT {
     void aChunkWhoseSourceConnectionWasKilledIsReadAgainInANewSnapshotAndTheRunSaysSo() throws Exception {
         String target = "doppel_res_reread";
         server.recreate(target);
-        List<String> warnings = new CopyOnWriteArrayList<>();
         Thread killer = new Thread(() -> killOnce(SOURCE, "SELECT CAST(%FROM `" + SOURCE + "`.`people` WHERE%"));
         killer.start();
-        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), new CopyListener() {
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        });
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings));
         killer.join();
         assertThat(summary.retries()).isGreaterThanOrEqualTo(1);
         assertThat(warnings).anyMatch(w -> w.contains("Reading " + SOURCE + ".people") && w.contains("again (attempt 2 of 5)"))
@@ -137,12 +127,7 @@ class ResilienceIT {
         server.recreate(target);
         List<String> warnings = new CopyOnWriteArrayList<>();
         assertThatThrownBy(() -> copy.run(config(target, "no_such_column > 0", "resilience-key-0123456789abcdefghij"),
-                new CopyOptions(2, false, false, CHUNK_BYTES, 5), new CopyListener() {
-                    @Override
-                    public void warning(String message) {
-                        warnings.add(message);
-                    }
-                }))
+                new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings)))
                 .isInstanceOfSatisfying(DoppelException.class, e -> {
                     assertThat(e.isTransient()).isFalse();
                     assertThat(e.exitCode()).isEqualTo(ExitCode.RUN_FAILED);
@@ -245,6 +230,15 @@ class ResilienceIT {
         server.recreate(target);
         assertThatThrownBy(() -> copy.run(config(target), new CopyOptions(1, false, true, CHUNK_BYTES, 1), CopyListener.NONE))
                 .isInstanceOf(DoppelException.class).hasMessageContaining("no unfinished run");
+    }
+
+    private static CopyListener collecting(List<String> warnings) {
+        return new CopyListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
     }
 
     private void assertSameAsSource(String target) throws SQLException {
