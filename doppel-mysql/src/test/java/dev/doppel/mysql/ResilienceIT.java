@@ -89,15 +89,11 @@ class ResilienceIT {
     @Test
     void connectionsKilledFromTheServerAreRetriedAndTheResultIsComplete() throws Exception {
         String target = "doppel_res_retried";
-        server.recreate(target);
-        Thread killer = new Thread(() -> {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        RunSummary summary = runWhile(target, warnings, () -> {
             killOnce(target, "LOAD DATA%`people`%");
             killOnce(target, "LOAD DATA%`legacy`%");
         });
-        killer.start();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings));
-        killer.join();
         assertThat(summary.retries()).isGreaterThanOrEqualTo(2);
         assertThat(warnings).anyMatch(w -> w.contains("people") && w.contains("again (attempt 2 of 5)"))
                 .anyMatch(w -> w.contains("legacy") && w.contains("again (attempt 2 of 5)"))
@@ -109,12 +105,9 @@ class ResilienceIT {
     @Test
     void aChunkWhoseSourceConnectionWasKilledIsReadAgainInANewSnapshotAndTheRunSaysSo() throws Exception {
         String target = "doppel_res_reread";
-        server.recreate(target);
-        Thread killer = new Thread(() -> killOnce(SOURCE, "SELECT CAST(%FROM `" + SOURCE + "`.`people` WHERE%"));
-        killer.start();
         List<String> warnings = new CopyOnWriteArrayList<>();
-        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings));
-        killer.join();
+        RunSummary summary = runWhile(target, warnings,
+                () -> killOnce(SOURCE, "SELECT CAST(%FROM `" + SOURCE + "`.`people` WHERE%"));
         assertThat(summary.retries()).isGreaterThanOrEqualTo(1);
         assertThat(warnings).anyMatch(w -> w.contains("Reading " + SOURCE + ".people") && w.contains("again (attempt 2 of 5)"))
                 .anyMatch(w -> w.contains("opened again"));
@@ -230,6 +223,16 @@ class ResilienceIT {
         server.recreate(target);
         assertThatThrownBy(() -> copy.run(config(target), new CopyOptions(1, false, true, CHUNK_BYTES, 1), CopyListener.NONE))
                 .isInstanceOf(DoppelException.class).hasMessageContaining("no unfinished run");
+    }
+
+    /** Runs a fresh copy into {@code target} while {@code killing} kills connections from another thread. */
+    private RunSummary runWhile(String target, List<String> warnings, Runnable killing) throws Exception {
+        server.recreate(target);
+        Thread killer = new Thread(killing);
+        killer.start();
+        RunSummary summary = copy.run(config(target), new CopyOptions(2, false, false, CHUNK_BYTES, 5), collecting(warnings));
+        killer.join();
+        return summary;
     }
 
     private static CopyListener collecting(List<String> warnings) {
