@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ final class ProgressDisplay implements CopyListener, AutoCloseable {
         print("warning: " + message);
     }
 
+    private static final Set<String> TEXT_ONLY = Set.of("text");
+
     @Override
     public synchronized void tableStarted(TableProgress table) {
         running.add(table);
@@ -72,9 +75,10 @@ final class ProgressDisplay implements CopyListener, AutoCloseable {
         running.remove(table);
         if (mode != ProgressMode.NONE) {
             double seconds = Math.max(table.seconds(), 0.001);
-            print(String.format(Locale.ROOT, "  copied %-40s %12s rows %10s %8s  (%s rows/s)", table.table(),
+            String formats = table.formats().equals(TEXT_ONLY) ? "" : ", " + String.join(" and ", table.formats());
+            print(String.format(Locale.ROOT, "  copied %-40s %12s rows %10s %8s  (%s rows/s%s)", table.table(),
                     Formats.count(table.rows()), Formats.bytes(table.bytes()), Formats.seconds(table.seconds()),
-                    Formats.count((long) (table.rows() / seconds))));
+                    Formats.count((long) (table.rows() / seconds)), formats));
         }
     }
 

@@ -75,6 +75,28 @@ final class PostgresSchemaReader {
         return relations.values().stream().filter(r -> r.kind == 'p').map(r -> r.name).collect(Collectors.toSet());
     }
 
+    /**
+     * Per copied table, how each column travels in a binary COPY; a column whose type is not safe
+     * to copy in binary is left out. Safe are the built-in base, range and multirange types with a
+     * binary form (their layout is the same in every database of one major version), enums (sent
+     * as their labels), and domains over either. Composite types and arrays of types made in the
+     * database are not: their binary form carries type OIDs that differ between databases.
+     */
+    Map<TableName, Map<String, BinaryField>> binaryFields() {
+        Map<TableName, Map<String, BinaryField>> tables = new HashMap<>();
+        relations.values().stream().filter(Relation::isCopyUnit).forEach(relation -> {
+            Map<String, BinaryField> fields = new HashMap<>();
+            relation.columns.forEach(c -> {
+                BinaryField field = BinaryField.of(c.binaryType());
+                if (field != null) {
+                    fields.put(c.name(), field);
+                }
+            });
+            tables.put(relation.name, Map.copyOf(fields));
+        });
+        return Map.copyOf(tables);
+    }
+
     private Map<String, String> readComments() throws SQLException {
         Map<String, String> comments = new HashMap<>();
         Jdbc.query(connection, "SELECT d.classoid::regclass::text, d.objoid, d.objsubid, d.description FROM pg_description d"
@@ -116,7 +138,10 @@ final class PostgresSchemaReader {
                 + "    JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,"
                 + " base.typname, base.typcategory, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
                 + " EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisunique AND i.indnatts = 1"
-                + "   AND i.indkey[0] = a.attnum AND i.indpred IS NULL), t.typnotnull"
+                + "   AND i.indkey[0] = a.attnum AND i.indpred IS NULL), t.typnotnull,"
+                + " CASE WHEN base.typsend::oid <> 0 AND base.typreceive::oid <> 0 THEN"
+                + "   CASE WHEN base.typtype = 'e' THEN 'enum'"
+                + "   WHEN base.oid < 16384 AND base.typtype IN ('b', 'r', 'm') THEN base.typname END END"
                 + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
                 + " JOIN pg_type base ON base.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -125,7 +150,7 @@ final class PostgresSchemaReader {
         Jdbc.query(connection, sql, row -> relations.get(row.getLong(1)).columns.add(new Relation.RelationColumn(
                 row.getInt(2), row.getString(3), row.getString(4), row.getBoolean(5), row.getString(6), row.getString(7),
                 row.getBoolean(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12),
-                row.getInt(13), row.getBoolean(14), row.getBoolean(15))), oids);
+                row.getInt(13), row.getBoolean(14), row.getBoolean(15), row.getString(16))), oids);
     }
 
     private void readRewriteDependencies() throws SQLException {

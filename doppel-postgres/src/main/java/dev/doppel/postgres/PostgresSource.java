@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ final class PostgresSource implements SourceDatabase {
     private final int serverVersion;
     private final boolean schemaLocksHeld;
     private volatile Set<TableName> partitioned = Set.of();
+    private volatile Map<TableName, Map<String, BinaryField>> binaryFields = Map.of();
     private Connection sampling;
 
     private PostgresSource(PostgresConnector connector, Connection coordinator, String snapshotId, int serverVersion,
@@ -126,6 +128,7 @@ final class PostgresSource implements SourceDatabase {
             PostgresSchemaReader reader = new PostgresSchemaReader(connection);
             SourceSchema schema = reader.read();
             partitioned = reader.partitionedTables();
+            binaryFields = reader.binaryFields();
             PostgresConstraintsReader constraints = new PostgresConstraintsReader(connection);
             return schema.withConstraints(constraints.foreignKeys(), constraints.valueConstraints());
         } catch (SQLException e) {
@@ -137,7 +140,8 @@ final class PostgresSource implements SourceDatabase {
     @Override
     public TableReader openReader() {
         try {
-            return new PostgresTableReader(openInSnapshot(), partitioned, this::joinSnapshot);
+            return new PostgresTableReader(openInSnapshot(), partitioned, this::joinSnapshot,
+                    new PostgresTableReader.BinaryLayout(binaryFields, serverVersion / 10000));
         } catch (SQLException e) {
             throw snapshotLost(e);
         }

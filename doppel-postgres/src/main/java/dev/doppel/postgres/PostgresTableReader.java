@@ -5,16 +5,24 @@ import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.TableName;
+import dev.doppel.core.text.RowFormat;
+import dev.doppel.core.text.RowMasker;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * {@code COPY … TO STDOUT} in text format, one row per message, inside the shared snapshot. Every
+ * {@code COPY … TO STDOUT} in text format, or binary where both sides speak it ({@link BinaryRows}),
+ * one row per message, inside the shared snapshot. Every
  * read is a transaction of its own that joins the snapshot again, so that the table's ACCESS SHARE
  * lock is let go as soon as the read ends: a target read back for verification while its indexes
  * are built never holds up the ALTER TABLE that takes an index over as a primary key.
@@ -28,14 +36,46 @@ final class PostgresTableReader implements TableReader {
     private final Connection connection;
     private final Set<TableName> partitioned;
     private final SnapshotJoin snapshot;
+    private final BinaryLayout binary;
     private boolean joined = true;
     private boolean broken;
 
+    /** How the source's tables can be read in binary ({@link PostgresSchemaReader#binaryFields}). */
+    record BinaryLayout(Map<TableName, Map<String, BinaryField>> tables, int serverMajor) {
+        static final BinaryLayout NONE = new BinaryLayout(Map.of(), 0);
+    }
+
     /** @param connection in a transaction of the shared snapshot already, for the first read */
-    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
+    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot, BinaryLayout binary) {
         this.connection = connection;
         this.partitioned = partitioned;
         this.snapshot = snapshot;
+        this.binary = binary;
+    }
+
+    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
+        this(connection, partitioned, snapshot, BinaryLayout.NONE);
+    }
+
+    /**
+     * Binary COPY when every column's type is safe to copy in binary; a column read as NULL is
+     * always safe, whatever its type.
+     */
+    @Override
+    public RowFormat fasterFormat(TableCopy copy) {
+        Map<String, BinaryField> fields = binary.tables().get(copy.table().name());
+        if (fields == null) {
+            return null;
+        }
+        List<BinaryField> layout = new ArrayList<>(copy.columns().size());
+        for (Column column : copy.columns()) {
+            BinaryField field = fields.get(column.name());
+            if (field == null && !copy.readsAsNull(column)) {
+                return null;
+            }
+            layout.add(field == null ? BinaryField.OPAQUE : field);
+        }
+        return new BinaryRows(layout, binary.serverMajor());
     }
 
     private void join() {
@@ -52,9 +92,13 @@ final class PostgresTableReader implements TableReader {
         CopyOut out = null;
         try {
             out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-            byte[] row;
-            while ((row = out.readFromCopy()) != null) {
-                consumer.accept(row, 0, row.length);
+            if (copy.isText()) {
+                byte[] row;
+                while ((row = out.readFromCopy()) != null) {
+                    consumer.accept(row, 0, row.length);
+                }
+            } else {
+                readBinary(out, consumer);
             }
             endTransaction();
         } catch (SQLException e) {
@@ -68,6 +112,35 @@ final class PostgresTableReader implements TableReader {
         }
     }
 
+    /**
+     * Hands on the rows of a binary COPY without the stream's header and trailer. The server
+     * sends each row in a message of its own, the header in front of the first row (or of the
+     * trailer, when there is none), and the trailer alone.
+     */
+    private static void readBinary(CopyOut out, RowConsumer consumer) throws SQLException {
+        byte[] message = out.readFromCopy();
+        int from = message == null ? 0 : headerLength(message);
+        while (message != null) {
+            if (message.length - from >= 2 && message[from] == (byte) 0xff && message[from + 1] == (byte) 0xff) {
+                from = message.length;
+            }
+            if (from < message.length) {
+                consumer.accept(message, from, message.length - from);
+            }
+            message = out.readFromCopy();
+            from = 0;
+        }
+    }
+
+    private static int headerLength(byte[] message) {
+        int fixed = BinaryRows.SIGNATURE_LENGTH + 8;
+        if (message.length < fixed || !Arrays.equals(message, 0, BinaryRows.SIGNATURE_LENGTH, BinaryRows.HEADER, 0,
+                BinaryRows.SIGNATURE_LENGTH)) {
+            throw new RowMasker.MalformedRowException("the source's binary COPY stream does not start with its signature");
+        }
+        return fixed + BinaryRows.readInt(message, BinaryRows.SIGNATURE_LENGTH + 4);
+    }
+
     /** A column read as NULL ({@link TableCopy#readAsNull}) is a NULL literal in the SELECT form. */
     String copySql(TableCopy copy) {
         String columns = copy.columns().stream().map(c -> copy.readsAsNull(c) ? "NULL" : Sql.ident(c.name()))
@@ -76,10 +149,14 @@ final class PostgresTableReader implements TableReader {
         boolean isPartitioned = partitioned.contains(name);
         String predicate = copy.predicate();
         if (predicate == null && !isPartitioned && copy.readAsNull().isEmpty()) {
-            return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT";
+            return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT" + options(copy);
         }
         return "COPY (SELECT " + columns + " FROM " + (isPartitioned ? "" : "ONLY ") + Sql.qualified(name)
-                + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT";
+                + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT" + options(copy);
+    }
+
+    static String options(TableCopy copy) {
+        return copy.isText() ? "" : " (FORMAT binary)";
     }
 
     private void endTransaction() throws SQLException {

@@ -6,13 +6,14 @@ import dev.doppel.core.engine.jdbc.JdbcRunLedger;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import java.sql.Connection;
+import dev.doppel.core.text.RowFormat;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * {@code COPY … FROM STDIN} in text format. Each chunk is loaded in its own transaction; when the
+ * {@code COPY … FROM STDIN} in text format, or binary ({@link BinaryRows}). Each chunk is loaded in its own transaction; when the
  * target keeps a run ledger, the chunk's "done" mark commits in that same transaction.
  */
 final class PostgresTableWriter implements TableWriter {
@@ -31,12 +32,29 @@ final class PostgresTableWriter implements TableWriter {
         }
     }
 
+    /** Binary rows from a source of the target's major version, whose binary forms are the target's. */
+    @Override
+    public boolean takes(RowFormat format) {
+        if (format instanceof BinaryRows binary) {
+            try {
+                return binary.serverMajor() == connection.getMetaData().getDatabaseMajorVersion();
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return TableWriter.super.takes(format);
+    }
+
     @Override
     public RowOutput begin(TableCopy copy) {
         String sql = "COPY " + Sql.qualified(copy.table().name()) + " ("
-                + copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN";
+                + copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN"
+                + PostgresTableReader.options(copy);
         try {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            if (!copy.isText()) {
+                in.writeToCopy(BinaryRows.HEADER, 0, BinaryRows.HEADER.length);
+            }
             return new Output(in, copy);
         } catch (SQLException e) {
             rollback();
@@ -113,6 +131,9 @@ final class PostgresTableWriter implements TableWriter {
         @Override
         public long finish() {
             try {
+                if (!copy.isText()) {
+                    in.writeToCopy(BinaryRows.TRAILER, 0, BinaryRows.TRAILER.length);
+                }
                 long rows = in.endCopy();
                 if (ledger) {
                     JdbcRunLedger.markDone(PostgresLedger.TABLES, connection, copy.table().name(), copy.chunk(), rows);

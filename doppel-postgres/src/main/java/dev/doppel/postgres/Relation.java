@@ -57,5 +57,5 @@ final class Relation {
     /** A column of a table. */
     record RelationColumn(int number, String name, String type, boolean notNull, String generated, String identity,
                           boolean local, String defaultExpression, String collation, String baseType, String category,
-                          int typmod, boolean unique, boolean domainNotNull) {}
+                          int typmod, boolean unique, boolean domainNotNull, String binaryType) {}
 }

@@ -2,6 +2,8 @@ package dev.doppel.core.engine;
 
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.Table;
+import dev.doppel.core.text.RowFormat;
+import dev.doppel.core.text.RowText;
 import java.util.List;
 import java.util.Set;
 
@@ -13,12 +15,20 @@ import java.util.Set;
  * @param readAsNull names of columns in {@code columns} that the source is asked for as a NULL
  *     literal: their rule writes NULL whatever the value and no other rule reads it, so their
  *     values (often the widest: notes, comments) are neither read nor sent
+ * @param format the form the rows travel in from the reader to the writer: {@link RowText#FORMAT}
+ *     unless both speak a faster one ({@link TableReader#fasterFormat}, {@link TableWriter#takes})
  */
-public record TableCopy(Table table, List<Column> columns, String where, Chunk chunk, Set<String> readAsNull) {
+public record TableCopy(Table table, List<Column> columns, String where, Chunk chunk, Set<String> readAsNull,
+                        RowFormat format) {
     public TableCopy {
         columns = List.copyOf(columns);
         chunk = chunk == null ? Chunk.WHOLE : chunk;
         readAsNull = Set.copyOf(readAsNull);
+        format = format == null ? RowText.FORMAT : format;
+    }
+
+    public TableCopy(Table table, List<Column> columns, String where, Chunk chunk, Set<String> readAsNull) {
+        this(table, columns, where, chunk, readAsNull, RowText.FORMAT);
     }
 
     public TableCopy(Table table, List<Column> columns, String where, Chunk chunk) {
@@ -34,11 +44,20 @@ public record TableCopy(Table table, List<Column> columns, String where, Chunk c
     }
 
     public TableCopy withChunk(Chunk other) {
-        return new TableCopy(table, columns, where, other, readAsNull);
+        return new TableCopy(table, columns, where, other, readAsNull, format);
     }
 
     public TableCopy readingAsNull(Set<String> names) {
-        return new TableCopy(table, columns, where, chunk, names);
+        return new TableCopy(table, columns, where, chunk, names, format);
+    }
+
+    public TableCopy inFormat(RowFormat other) {
+        return new TableCopy(table, columns, where, chunk, readAsNull, other);
+    }
+
+    /** True when the rows travel in {@link RowText} form. */
+    public boolean isText() {
+        return format == RowText.FORMAT;
     }
 
     /** True when the reader asks for the column as a NULL literal instead of reading it. */

@@ -13,6 +13,7 @@ import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.plan.TablePlan;
 import dev.doppel.core.schema.TableName;
+import dev.doppel.core.text.RowFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,9 @@ final class ChunkWorkers {
             try {
                 copier.copy(work.table, work.chunk, connections.reader(), connections.writer(), work.state.progress);
                 return;
+            } catch (RowFormat.TextNeeded e) {
+                connections.reset();
+                attempt--;
             } catch (DoppelException e) {
                 if (!e.isTransient() || attempt >= options.attempts() || failure.get() != null) {
                     throw e;

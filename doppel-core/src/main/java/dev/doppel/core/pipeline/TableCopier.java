@@ -8,14 +8,23 @@ import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.plan.TablePlan;
+import dev.doppel.core.schema.TableName;
 import dev.doppel.core.text.ByteSink;
+import dev.doppel.core.text.RowFormat;
 import dev.doppel.core.text.RowMasker;
+import dev.doppel.core.transform.ValueTransform;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
  * Copies one chunk of a table: rows stream from the reader through the masker into the writer in
  * batches of about 64 KB, so memory stays bounded whatever the table's size. When the copy fails,
  * the rows it had counted are taken off the table's progress again, so that a retry counts right.
+ * Rows travel in the reader's faster form when the writer takes it too. A value that form cannot
+ * carry ends the attempt with {@link RowFormat.TextNeeded}, after which the chunk, and the
+ * table's later chunks, are copied in RowText form; the caller opens fresh connections for that,
+ * as a COPY broken off mid-stream leaves its connection in no state to go on.
  */
 final class TableCopier {
     private static final int BATCH_BYTES = 1 << 16;
@@ -24,6 +33,8 @@ final class TableCopier {
     private final RuleBinder binder;
     private final CopyObserver observer;
     private final BooleanSupplier cancelled;
+    /** Tables a faster form could not carry a value of: their later chunks go in RowText form at once. */
+    private final Set<TableName> textOnly = ConcurrentHashMap.newKeySet();
 
     TableCopier(RuleBinder binder, CopyObserver observer, BooleanSupplier cancelled) {
         this.binder = binder;
@@ -33,7 +44,24 @@ final class TableCopier {
 
     void copy(TablePlan plan, Chunk chunk, TableReader reader, TableWriter writer, TableProgress progress) {
         TableCopy copy = plan.copy().withChunk(chunk).readingAsNull(binder.readAsNull(plan));
-        RowMasker masker = new RowMasker(binder.bind(plan));
+        ValueTransform[] transforms = binder.bind(plan);
+        RowFormat faster = textOnly.contains(plan.table().name()) ? null : reader.fasterFormat(copy);
+        if (faster != null && writer.takes(faster) && RowMasker.decodesRuledFields(transforms, faster)) {
+            try {
+                copy(plan, copy.inFormat(faster), transforms, reader, writer, progress);
+            } catch (RowFormat.TextNeeded e) {
+                textOnly.add(plan.table().name());
+                throw e;
+            }
+            return;
+        }
+        copy(plan, copy, transforms, reader, writer, progress);
+    }
+
+    private void copy(TablePlan plan, TableCopy copy, ValueTransform[] transforms, TableReader reader, TableWriter writer,
+                      TableProgress progress) {
+        Chunk chunk = copy.chunk();
+        RowMasker masker = new RowMasker(transforms, copy.format());
         Batch batch = new Batch(progress);
         CopyObserver.ChunkObserver seen = observer.chunk(plan, chunk);
         TableWriter.RowOutput output = writer.begin(copy);
@@ -54,6 +82,7 @@ final class TableCopier {
             });
             batch.flush(output);
             output.finish();
+            progress.committedIn(copy.format());
             if (seen != null) {
                 seen.committed();
             }

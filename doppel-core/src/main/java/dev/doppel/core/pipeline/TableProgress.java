@@ -1,6 +1,11 @@
 package dev.doppel.core.pipeline;
 
 import dev.doppel.core.schema.TableName;
+import dev.doppel.core.text.RowFormat;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live counters of one table's copy, read by progress displays from another thread. */
@@ -11,6 +16,7 @@ public final class TableProgress {
     private final AtomicLong bytes = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
+    private final Set<String> formats = ConcurrentHashMap.newKeySet();
 
     public TableProgress(TableName table, long estimatedRows) {
         this.table = table;
@@ -20,6 +26,18 @@ public final class TableProgress {
     void add(long addedRows, long addedBytes) {
         rows.addAndGet(addedRows);
         bytes.addAndGet(addedBytes);
+    }
+
+    void committedIn(RowFormat format) {
+        formats.add(format.toString());
+    }
+
+    /**
+     * The row forms the table's committed chunks travelled in ({@code text}, or an engine's
+     * faster form such as PostgreSQL's {@code binary}), sorted.
+     */
+    public SortedSet<String> formats() {
+        return new TreeSet<>(formats);
     }
 
     void finish() {

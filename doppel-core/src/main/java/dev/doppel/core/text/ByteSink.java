@@ -22,12 +22,49 @@ public final class ByteSink {
         size += length;
     }
 
+    /** Appends a 16-bit integer, most significant byte first. */
+    public void writeShort(int value) {
+        ensure(2);
+        buffer[size++] = (byte) (value >>> 8);
+        buffer[size++] = (byte) value;
+    }
+
+    /** Appends a 32-bit integer, most significant byte first. */
+    public void writeInt(int value) {
+        ensure(4);
+        putInt(size, value);
+        size += 4;
+    }
+
+    /** Appends a 64-bit integer, most significant byte first. */
+    public void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    /** Overwrites the four bytes at {@code at} (below {@link #size}) with a 32-bit integer. */
+    public void putInt(int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
+    }
+
+    /** Appends {@code value} in UTF-8 as it is, without escapes; a lone surrogate is written as {@code ?}. */
+    public void writeUtf8(String value) {
+        writeUtf8(value, false);
+    }
+
     /**
      * Appends {@code value} in UTF-8 with RowText's escapes for backslash, tab, line feed and
      * carriage return, straight from its characters: one pass, nothing allocated. A lone surrogate
      * is written as {@code ?}, as {@link String#getBytes} writes it.
      */
     void writeEscaped(String value) {
+        writeUtf8(value, true);
+    }
+
+    private void writeUtf8(String value, boolean escaped) {
         int length = value.length();
         ensure(length * 3);
         byte[] out = buffer;
@@ -35,7 +72,7 @@ public final class ByteSink {
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
-                byte escape = escape((byte) c);
+                byte escape = escaped ? escape((byte) c) : 0;
                 if (escape != 0) {
                     out[at++] = '\\';
                     out[at++] = escape;

@@ -4,8 +4,9 @@ import dev.doppel.core.transform.RowValues;
 import dev.doppel.core.transform.ValueTransform;
 
 /**
- * Masks rows in {@link RowText} form. Fields without a rule are copied byte for byte without
- * being decoded; only ruled fields are decoded, transformed and encoded again. The field offsets
+ * Masks rows in {@link RowText} form or another {@link RowFormat}. Fields without a rule are
+ * copied byte for byte without being decoded; only ruled fields are decoded, transformed and
+ * encoded again. The field offsets
  * of the current row are kept so that row-aware transformers can read other source values, and
  * every masked value is remembered for the row (an array store, nothing allocated) so that
  * {@link #masked} computes each field at most once, whichever asks first: the row loop or a
@@ -16,6 +17,7 @@ import dev.doppel.core.transform.ValueTransform;
  */
 public final class RowMasker implements RowValues {
     private final ValueTransform[] transforms;
+    private final RowFormat format;
     private final boolean passThrough;
     private final int[] starts;
     private final int[] ends;
@@ -28,8 +30,17 @@ public final class RowMasker implements RowValues {
     private long rowNumber;
     private byte[] row;
 
-    /** @param transforms one entry per field; null or identity means copied as it is */
+    /** Masks rows in {@link RowText} form. */
     public RowMasker(ValueTransform[] transforms) {
+        this(transforms, RowText.FORMAT);
+    }
+
+    /**
+     * @param transforms one entry per field; null or identity means copied as it is
+     * @param format the form rows come in and leave in
+     */
+    public RowMasker(ValueTransform[] transforms, RowFormat format) {
+        this.format = format;
         this.transforms = transforms.clone();
         boolean anyRule = false;
         for (int i = 0; i < this.transforms.length; i++) {
@@ -48,40 +59,51 @@ public final class RowMasker implements RowValues {
     }
 
     /**
-     * Appends the masked form of the row {@code [offset, offset + length)} (ending in a line feed)
-     * to {@code out}.
+     * Appends the masked form of the row {@code [offset, offset + length)} to {@code out}, in
+     * the masker's {@link RowFormat}.
      *
      * @throws MalformedRowException when the row has a different number of fields than expected
+     * @throws RowFormat.TextNeeded when the format cannot decode or encode a ruled value
      */
     public void mask(byte[] buffer, int offset, int length, ByteSink out) {
         if (passThrough) {
             out.write(buffer, offset, length);
             return;
         }
-        int end = offset + length - 1;
-        if (buffer[end] != RowText.END) {
-            end++;
-        }
-        split(buffer, offset, end);
+        format.split(buffer, offset, length, starts, ends);
         this.row = buffer;
         rowNumber++;
+        format.beginRow(out);
         for (int field = 0; field < transforms.length; field++) {
-            if (field > 0) {
-                out.write(RowText.DELIMITER);
-            }
             ValueTransform transform = transforms[field];
             int start = starts[field];
             int stop = ends[field];
-            if (transform == null || (start == stop && !transform.appliesToEmpty())
-                    || (RowText.isNull(buffer, start, stop) && !transform.appliesToNull())) {
-                out.write(buffer, start, stop - start);
+            if (transform == null || !applies(transform, buffer, start, stop)) {
+                format.copyField(field, buffer, start, stop, out);
             } else if (memoRow[field] == rowNumber) {
-                RowText.encode(memo[field], out);
+                format.writeValue(field, memo[field], out);
             } else {
-                RowText.encode(apply(field, transform, source(field)), out);
+                format.writeValue(field, apply(field, transform, source(field)), out);
             }
         }
-        out.write(RowText.END);
+        format.endRow(out);
+    }
+
+    /** True when {@code format} can decode and encode every field that one of the transforms rules. */
+    public static boolean decodesRuledFields(ValueTransform[] transforms, RowFormat format) {
+        for (int i = 0; i < transforms.length; i++) {
+            if (transforms[i] != null && !transforms[i].isIdentity() && !format.decodes(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean applies(ValueTransform transform, byte[] buffer, int start, int stop) {
+        if (format.isNull(buffer, start, stop)) {
+            return transform.appliesToNull();
+        }
+        return start != stop || transform.appliesToEmpty();
     }
 
     private String apply(int field, ValueTransform transform, String value) {
@@ -89,7 +111,7 @@ public final class RowMasker implements RowValues {
         memoRow[field] = -rowNumber;
         try {
             result = transform.apply(value, this);
-        } catch (TransformFailedException e) {
+        } catch (TransformFailedException | RowFormat.TextNeeded e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TransformFailedException(field, e);
@@ -102,7 +124,7 @@ public final class RowMasker implements RowValues {
     @Override
     public String source(int index) {
         if (decodedRow[index] != rowNumber) {
-            decoded[index] = RowText.decode(row, starts[index], ends[index]);
+            decoded[index] = format.decode(index, row, starts[index], ends[index]);
             decodedRow[index] = rowNumber;
         }
         return decoded[index];
@@ -123,30 +145,6 @@ public final class RowMasker implements RowValues {
             return value;
         }
         return apply(index, transform, value);
-    }
-
-    private void split(byte[] buffer, int start, int end) {
-        int field = 0;
-        starts[0] = start;
-        for (int i = RowText.nextDelimiter(buffer, start, end); i < end; i = RowText.nextDelimiter(buffer, i + 1, end)) {
-            if (field + 1 >= starts.length) {
-                throw new MalformedRowException(starts.length, field + 2 + countDelimiters(buffer, i + 1, end));
-            }
-            ends[field] = i;
-            starts[++field] = i + 1;
-        }
-        ends[field] = end;
-        if (field + 1 != starts.length) {
-            throw new MalformedRowException(starts.length, field + 1);
-        }
-    }
-
-    private static int countDelimiters(byte[] buffer, int from, int end) {
-        int count = 0;
-        for (int i = RowText.nextDelimiter(buffer, from, end); i < end; i = RowText.nextDelimiter(buffer, i + 1, end)) {
-            count++;
-        }
-        return count;
     }
 
     /**
@@ -170,6 +168,10 @@ public final class RowMasker implements RowValues {
     public static final class MalformedRowException extends RuntimeException {
         public MalformedRowException(int expected, int found) {
             super("a row has " + found + " fields where " + expected + " columns were expected");
+        }
+
+        public MalformedRowException(String reason) {
+            super(reason);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class RowText {
     public static final byte DELIMITER = '\t';
     public static final byte END = '\n';
+    /** This form as the masker and the engines' readers and writers see it. */
+    public static final RowFormat FORMAT = new TextRowFormat();
 
     private RowText() {}
 
