@@ -3,11 +3,7 @@ package dev.doppel.postgres;
 import dev.doppel.core.text.ByteSink;
 import dev.doppel.core.text.RowFormat.TextNeeded;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How one column's values look in PostgreSQL's binary COPY, for the types whose binary form
@@ -60,11 +56,7 @@ enum BinaryField {
             if (days == Integer.MIN_VALUE) {
                 return "-infinity";
             }
-            LocalDate date = LocalDate.ofEpochDay(days + (long) EPOCH_DAY_2000);
-            int year = date.getYear();
-            String iso = String.format("%04d-%02d-%02d", year > 0 ? year : 1 - year, date.getMonthValue(),
-                    date.getDayOfMonth());
-            return year > 0 ? iso : iso + " BC";
+            return IsoDates.format(days);
         }
 
         @Override
@@ -114,7 +106,7 @@ enum BinaryField {
 
         @Override
         void encode(String value, ByteSink out) {
-            if (!CANONICAL_UUID.matcher(value).matches()) {
+            if (!isCanonicalUuid(value)) {
                 throw new TextNeeded("a uuid not in lower-case 8-4-4-4-12 form");
             }
             UUID uuid = UUID.fromString(value);
@@ -140,9 +132,6 @@ enum BinaryField {
         }
     };
 
-    private static final int EPOCH_DAY_2000 = (int) LocalDate.of(2000, 1, 1).toEpochDay();
-    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4,7})-(\\d\\d)-(\\d\\d)( BC)?");
 
     /**
      * The field for a column, from its base type's name ({@code enum} for an enum type), or null
@@ -181,18 +170,22 @@ enum BinaryField {
         if (value.equals("-infinity")) {
             return Integer.MIN_VALUE;
         }
-        Matcher iso = ISO_DATE.matcher(value);
-        if (!iso.matches()) {
-            throw new TextNeeded("a date not in ISO form");
+        return IsoDates.parse(value);
+    }
+
+    /** Lower-case hex digits in groups of 8, 4, 4, 4 and 12, as uuid's text output writes them. */
+    private static boolean isCanonicalUuid(String value) {
+        if (value.length() != 36) {
+            return false;
         }
-        int year = Integer.parseInt(iso.group(1));
-        try {
-            LocalDate date = LocalDate.of(iso.group(4) == null ? year : 1 - year, Integer.parseInt(iso.group(2)),
-                    Integer.parseInt(iso.group(3)));
-            return Math.toIntExact(date.toEpochDay() - EPOCH_DAY_2000);
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new TextNeeded("a date that is not a day of the calendar");
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** A plain decimal integer within the bounds, as the server's text output writes one. */

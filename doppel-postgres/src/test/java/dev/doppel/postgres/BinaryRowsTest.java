@@ -8,6 +8,7 @@ import dev.doppel.core.text.RowFormat.TextNeeded;
 import dev.doppel.core.text.RowMasker;
 import dev.doppel.core.text.RowMasker.MalformedRowException;
 import dev.doppel.core.transform.ValueTransform;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,25 @@ class BinaryRowsTest {
         assertThat(Arrays.copyOf(out.array(), out.size())).containsExactly(1, '{', '}');
     }
 
+    /** Every eleventh day from 4713 BC, PostgreSQL's first, to 10000 AD, against java.time's calendar. */
+    @Test
+    void datesAgreeWithTheProlepticGregorianCalendar() {
+        LocalDate epoch = LocalDate.of(2000, 1, 1);
+        for (long day = LocalDate.of(-4712, 1, 1).toEpochDay(); day < LocalDate.of(10001, 1, 1).toEpochDay(); day += 11) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            int year = date.getYear();
+            String expected = String.format("%04d-%02d-%02d%s", year > 0 ? year : 1 - year, date.getMonthValue(),
+                    date.getDayOfMonth(), year > 0 ? "" : " BC");
+            int days = (int) (day - epoch.toEpochDay());
+            assertThat(IsoDates.format(days)).isEqualTo(expected);
+            assertThat(IsoDates.parse(expected)).isEqualTo(days);
+        }
+    }
+
     @ParameterizedTest
-    @CsvSource({"DATE, Jan 5 2020", "DATE, 2020-1-5", "DATE, 2023-02-29", "DATE, 20200105", "INT2, 32768", "INT4, 1e3",
+    @CsvSource({"DATE, Jan 5 2020", "DATE, 2020-1-5", "DATE, 2023-02-29", "DATE, 1900-02-29", "DATE, 2020-13-01",
+            "DATE, 2020-04-31", "DATE, 0000-01-01 BC2", "DATE, '2020-01-05 '", "DATE, 2020-01-05 AD", "DATE, 20200105",
+            "INT2, 32768", "INT4, 1e3",
             "INT4, ' 7'", "INT8, +5", "INT8, 9223372036854775808", "INT8, 1.0", "UUID_FIELD, 0189F7E2-5B0C-7CC3-9A1E-3F9B2F0C4D5E",
             "UUID_FIELD, {0189f7e2-5b0c-7cc3-9a1e-3f9b2f0c4d5e}", "UUID_FIELD, 1-1-1-1-1"})
     void aValueNotInTheServersOwnTextFormNeedsText(BinaryField field, String text) {
