@@ -67,7 +67,7 @@ enum BinaryField {
     INT2 {
         @Override
         String decode(byte[] buffer, int start, int end) {
-            return Integer.toString((short) ((buffer[start] & 0xff) << 8 | buffer[start + 1] & 0xff));
+            return Integer.toString(BinaryRows.readShort(buffer, start));
         }
 
         @Override
@@ -131,7 +131,6 @@ enum BinaryField {
             throw new TextNeeded("a rule writes a column whose binary form doppel does not encode");
         }
     };
-
 
     /**
      * The field for a column, from its base type's name ({@code enum} for an enum type), or null

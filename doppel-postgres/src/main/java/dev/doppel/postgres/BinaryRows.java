@@ -1,15 +1,18 @@
 package dev.doppel.postgres;
 
+import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.text.ByteSink;
 import dev.doppel.core.text.RowFormat;
 import dev.doppel.core.text.RowMasker.MalformedRowException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * PostgreSQL's binary COPY rows: a 16-bit field count, then per field a 32-bit length (-1 for
  * NULL) and that many bytes, all most significant byte first. The server turns no value into text
  * and parses none back, which is most of what a text COPY costs it. The stream's header and
- * trailer are the reader's and the writer's business; the pipeline sees whole rows only.
+ * trailer ({@link #headerLength}, {@link #isTrailer}) stay between the reader and the writer; the
+ * pipeline sees whole rows only.
  *
  * <p>Taken only by a target of the same major version as the source ({@link #serverMajor}), as
  * binary forms may change between versions. A NULL field is marked by {@code start = end = -1}.
@@ -19,7 +22,7 @@ final class BinaryRows implements RowFormat {
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /** The field count of -1 that ends one. */
     static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
-    static final int SIGNATURE_LENGTH = 11;
+    private static final int SIGNATURE_LENGTH = 11;
 
     private final BinaryField[] fields;
     private final int serverMajor;
@@ -33,13 +36,36 @@ final class BinaryRows implements RowFormat {
         return serverMajor;
     }
 
+    /** The option that makes a COPY of {@code copy} binary, or nothing for a text copy. */
+    static String copyOption(TableCopy copy) {
+        return copy.isText() ? "" : " (FORMAT binary)";
+    }
+
+    /**
+     * The length of the header that opens {@code message}, the first message of a binary COPY.
+     *
+     * @throws MalformedRowException when the message does not start with the binary signature
+     */
+    static int headerLength(byte[] message) {
+        int fixed = SIGNATURE_LENGTH + 8;
+        if (message.length < fixed || !Arrays.equals(message, 0, SIGNATURE_LENGTH, HEADER, 0, SIGNATURE_LENGTH)) {
+            throw new MalformedRowException("the source's binary COPY stream does not start with its signature");
+        }
+        return fixed + readInt(message, SIGNATURE_LENGTH + 4);
+    }
+
+    /** True when the message holds the trailer from {@code from} on: a field count of -1, which no row has. */
+    static boolean isTrailer(byte[] message, int from) {
+        return message.length - from >= 2 && readShort(message, from) == -1;
+    }
+
     @Override
     public void split(byte[] buffer, int offset, int length, int[] starts, int[] ends) {
         int end = offset + length;
         if (length < 2) {
             throw new MalformedRowException("a binary row is cut short");
         }
-        int count = (short) ((buffer[offset] & 0xff) << 8 | buffer[offset + 1] & 0xff);
+        int count = readShort(buffer, offset);
         if (count != starts.length) {
             throw new MalformedRowException(starts.length, count);
         }
@@ -112,6 +138,10 @@ final class BinaryRows implements RowFormat {
     @Override
     public void endRow(ByteSink out) {}
 
+    static short readShort(byte[] buffer, int at) {
+        return (short) ((buffer[at] & 0xff) << 8 | buffer[at + 1] & 0xff);
+    }
+
     static int readInt(byte[] buffer, int at) {
         return (buffer[at] & 0xff) << 24 | (buffer[at + 1] & 0xff) << 16 | (buffer[at + 2] & 0xff) << 8 | buffer[at + 3] & 0xff;
     }
@@ -121,7 +151,7 @@ final class BinaryRows implements RowFormat {
     }
 
     @Override
-    public String toString() {
+    public String name() {
         return "binary";
     }
 }

@@ -8,11 +8,9 @@ import dev.doppel.core.error.ExitCode;
 import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.TableName;
 import dev.doppel.core.text.RowFormat;
-import dev.doppel.core.text.RowMasker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +19,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * {@code COPY … TO STDOUT} in text format, or binary where both sides speak it ({@link BinaryRows}),
- * one row per message, inside the shared snapshot. Every
- * read is a transaction of its own that joins the snapshot again, so that the table's ACCESS SHARE
- * lock is let go as soon as the read ends: a target read back for verification while its indexes
- * are built never holds up the ALTER TABLE that takes an index over as a primary key.
+ * {@code COPY … TO STDOUT} in text format, or binary where both sides speak it ({@link
+ * BinaryRows}), one row per message, inside the shared snapshot. Every read is a transaction of its
+ * own that joins the snapshot again, so that the table's ACCESS SHARE lock is let go as soon as the
+ * read ends: a target read back for verification while its indexes are built never holds up the
+ * ALTER TABLE that takes an index over as a primary key.
  */
 final class PostgresTableReader implements TableReader {
     /** Starts a transaction in the shared snapshot. */
@@ -119,9 +117,9 @@ final class PostgresTableReader implements TableReader {
      */
     private static void readBinary(CopyOut out, RowConsumer consumer) throws SQLException {
         byte[] message = out.readFromCopy();
-        int from = message == null ? 0 : headerLength(message);
+        int from = message == null ? 0 : BinaryRows.headerLength(message);
         while (message != null) {
-            if (message.length - from >= 2 && message[from] == (byte) 0xff && message[from + 1] == (byte) 0xff) {
+            if (BinaryRows.isTrailer(message, from)) {
                 from = message.length;
             }
             if (from < message.length) {
@@ -132,15 +130,6 @@ final class PostgresTableReader implements TableReader {
         }
     }
 
-    private static int headerLength(byte[] message) {
-        int fixed = BinaryRows.SIGNATURE_LENGTH + 8;
-        if (message.length < fixed || !Arrays.equals(message, 0, BinaryRows.SIGNATURE_LENGTH, BinaryRows.HEADER, 0,
-                BinaryRows.SIGNATURE_LENGTH)) {
-            throw new RowMasker.MalformedRowException("the source's binary COPY stream does not start with its signature");
-        }
-        return fixed + BinaryRows.readInt(message, BinaryRows.SIGNATURE_LENGTH + 4);
-    }
-
     /** A column read as NULL ({@link TableCopy#readAsNull}) is a NULL literal in the SELECT form. */
     String copySql(TableCopy copy) {
         String columns = copy.columns().stream().map(c -> copy.readsAsNull(c) ? "NULL" : Sql.ident(c.name()))
@@ -149,14 +138,10 @@ final class PostgresTableReader implements TableReader {
         boolean isPartitioned = partitioned.contains(name);
         String predicate = copy.predicate();
         if (predicate == null && !isPartitioned && copy.readAsNull().isEmpty()) {
-            return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT" + options(copy);
+            return "COPY " + Sql.qualified(name) + " (" + columns + ") TO STDOUT" + BinaryRows.copyOption(copy);
         }
         return "COPY (SELECT " + columns + " FROM " + (isPartitioned ? "" : "ONLY ") + Sql.qualified(name)
-                + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT" + options(copy);
-    }
-
-    static String options(TableCopy copy) {
-        return copy.isText() ? "" : " (FORMAT binary)";
+                + (predicate == null ? "" : " WHERE " + predicate) + ") TO STDOUT" + BinaryRows.copyOption(copy);
     }
 
     private void endTransaction() throws SQLException {

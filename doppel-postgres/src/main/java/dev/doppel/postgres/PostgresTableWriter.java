@@ -13,8 +13,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * {@code COPY … FROM STDIN} in text format, or binary ({@link BinaryRows}). Each chunk is loaded in its own transaction; when the
- * target keeps a run ledger, the chunk's "done" mark commits in that same transaction.
+ * {@code COPY … FROM STDIN} in text format, or binary ({@link BinaryRows}). Each chunk is loaded in
+ * its own transaction; when the target keeps a run ledger, the chunk's "done" mark commits in that
+ * same transaction.
  */
 final class PostgresTableWriter implements TableWriter {
     private final Connection connection;
@@ -49,7 +50,7 @@ final class PostgresTableWriter implements TableWriter {
     public RowOutput begin(TableCopy copy) {
         String sql = "COPY " + Sql.qualified(copy.table().name()) + " ("
                 + copy.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN"
-                + PostgresTableReader.options(copy);
+                + BinaryRows.copyOption(copy);
         try {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             if (!copy.isText()) {

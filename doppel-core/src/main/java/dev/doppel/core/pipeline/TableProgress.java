@@ -29,7 +29,7 @@ public final class TableProgress {
     }
 
     void committedIn(RowFormat format) {
-        formats.add(format.toString());
+        formats.add(format.name());
     }
 
     /**

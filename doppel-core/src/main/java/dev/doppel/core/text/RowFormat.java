@@ -12,6 +12,9 @@ package dev.doppel.core.text;
  * methods interpret. Implementations are stateless or immutable, and shared by all workers.
  */
 public interface RowFormat {
+    /** The form's name in progress lines: {@code text}, {@code binary}. */
+    String name();
+
     /**
      * Finds the fields of the row {@code [offset, offset + length)}, one entry of {@code starts}
      * and {@code ends} per field.

@@ -6,14 +6,13 @@ import dev.doppel.core.transform.ValueTransform;
 /**
  * Masks rows in {@link RowText} form or another {@link RowFormat}. Fields without a rule are
  * copied byte for byte without being decoded; only ruled fields are decoded, transformed and
- * encoded again. The field offsets
- * of the current row are kept so that row-aware transformers can read other source values, and
- * every masked value is remembered for the row (an array store, nothing allocated) so that
- * {@link #masked} computes each field at most once, whichever asks first: the row loop or a
- * transformer composing from other columns ({@code template}). After {@link #mask} returns, the
- * row stays readable through {@link RowValues} until the next row is masked, for whoever observes
- * the copy ({@link dev.doppel.core.pipeline.CopyObserver}); a decoded source value is kept for it.
- * One instance per worker; not thread-safe.
+ * encoded again. The field offsets of the current row are kept so that row-aware transformers can
+ * read other source values, and every masked value is remembered for the row (an array store,
+ * nothing allocated) so that {@link #masked} computes each field at most once, whichever asks
+ * first: the row loop or a transformer composing from other columns ({@code template}). After
+ * {@link #mask} returns, the row stays readable through {@link RowValues} until the next row is
+ * masked, for whoever observes the copy ({@link dev.doppel.core.pipeline.CopyObserver}); a decoded
+ * source value is kept for it. One instance per worker; not thread-safe.
  */
 public final class RowMasker implements RowValues {
     private final ValueTransform[] transforms;

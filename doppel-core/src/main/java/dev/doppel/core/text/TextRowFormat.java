@@ -66,7 +66,7 @@ final class TextRowFormat implements RowFormat {
     }
 
     @Override
-    public String toString() {
+    public String name() {
         return "text";
     }
 }
