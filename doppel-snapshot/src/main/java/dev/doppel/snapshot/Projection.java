@@ -3,16 +3,20 @@ package dev.doppel.snapshot;
 import dev.doppel.core.engine.RowConsumer;
 import dev.doppel.core.error.DoppelException;
 import dev.doppel.core.error.ExitCode;
+import dev.doppel.core.text.RowText;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Picks some fields of each row, in a requested order, for readers that want fewer columns than a
  * data file holds (leak verification, sampling). The whole row passes through untouched when the
- * columns are the file's own.
+ * columns are the file's own. A row is cut only as far as its last wanted field, eight bytes at a
+ * time ({@link RowText#nextDelimiter}): verification of a snapshot spent more in this cut, byte by
+ * byte over every field, than in any of its checks.
  */
 final class Projection implements RowConsumer {
     private final int[] fields;
+    private final int lastWanted;
     private final RowConsumer next;
     private final int[] starts;
     private final int[] ends;
@@ -20,6 +24,7 @@ final class Projection implements RowConsumer {
 
     private Projection(int[] fields, int width, RowConsumer next) {
         this.fields = fields;
+        this.lastWanted = Arrays.stream(fields).max().orElse(-1);
         this.next = next;
         this.starts = new int[width];
         this.ends = new int[width];
@@ -43,18 +48,12 @@ final class Projection implements RowConsumer {
     @Override
     public void accept(byte[] buffer, int offset, int length) {
         int end = offset + length - 1;
-        int field = 0;
         int start = offset;
-        for (int i = offset; i < end && field < starts.length; i++) {
-            if (buffer[i] == '\t') {
-                starts[field] = start;
-                ends[field++] = i;
-                start = i + 1;
-            }
-        }
-        if (field < starts.length) {
+        for (int field = 0; field <= lastWanted; field++) {
+            int delimiter = field == starts.length - 1 ? end : RowText.nextDelimiter(buffer, start, end);
             starts[field] = start;
-            ends[field] = end;
+            ends[field] = delimiter;
+            start = Math.min(delimiter + 1, end);
         }
         int size = 0;
         for (int i = 0; i < fields.length; i++) {

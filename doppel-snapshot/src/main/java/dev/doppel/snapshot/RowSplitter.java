@@ -1,6 +1,7 @@
 package dev.doppel.snapshot;
 
 import dev.doppel.core.engine.RowConsumer;
+import dev.doppel.core.text.RowText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -19,12 +20,9 @@ final class RowSplitter {
 
     /** Calls the consumer once per row of a block of whole rows. */
     static void eachRow(byte[] buffer, int offset, int length, RowConsumer consumer) {
-        int start = offset;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (buffer[i] == '\n') {
-                consumer.accept(buffer, start, i + 1 - start);
-                start = i + 1;
-            }
+        int end = offset + length;
+        for (int start = offset, lineEnd; (lineEnd = RowText.nextLineEnd(buffer, start, end)) < end; start = lineEnd + 1) {
+            consumer.accept(buffer, start, lineEnd + 1 - start);
         }
     }
 
@@ -53,11 +51,7 @@ final class RowSplitter {
             if (lastEnd < 0) {
                 continue;
             }
-            for (int i = 0; i < lastEnd; i++) {
-                if (buffer[i] == '\n') {
-                    rows++;
-                }
-            }
+            rows += RowText.countLineEnds(buffer, 0, lastEnd);
             consumer.accept(buffer, 0, lastEnd);
             System.arraycopy(buffer, lastEnd, buffer, 0, filled - lastEnd);
             filled -= lastEnd;

@@ -58,4 +58,27 @@ class RowTextTest {
         byte[] high = {(byte) 0x89, (byte) 0xe3, (byte) 0x81, 0x08, 0x0a, (byte) 0x8a, 0x19, 0x29, (byte) 0x90, 0x09};
         assertThat(RowText.nextDelimiter(high, 0, high.length)).isEqualTo(9);
     }
+
+    @Test
+    void lineEndsAreFoundAndCountedExactlyWhateverTheNeighbouringBytes() {
+        java.util.Random random = new java.util.Random(42);
+        byte[] alphabet = {'\n', '\n', 0x0b, 0x09, 0x00, (byte) 0x8a, (byte) 0xff, 'a', 0x0a ^ 0x01};
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            long expectedCount = 0;
+            int expectedNext = bytes.length;
+            for (int i = bytes.length - 1; i >= from; i--) {
+                if (bytes[i] == '\n') {
+                    expectedCount++;
+                    expectedNext = i;
+                }
+            }
+            assertThat(RowText.countLineEnds(bytes, from, bytes.length)).as("round " + round).isEqualTo(expectedCount);
+            assertThat(RowText.nextLineEnd(bytes, from, bytes.length)).as("round " + round).isEqualTo(expectedNext);
+        }
+    }
 }
