@@ -26,7 +26,11 @@ final class RowSplitter {
         }
     }
 
-    /** Hands over every run of whole rows in the buffer; @return the number of rows */
+    /**
+     * Hands over every run of whole rows in the buffer; @return the number of rows. Only the bytes
+     * just read are searched, in one pass that counts the rows and finds the last one's end: what
+     * the buffer held before them is the start of a row, with no line feed.
+     */
     static long blocks(InputStream in, BlockConsumer consumer) throws IOException {
         byte[] buffer = new byte[BUFFER];
         int filled = 0;
@@ -42,16 +46,13 @@ final class RowSplitter {
             int scanFrom = filled;
             filled += n;
             int lastEnd = -1;
-            for (int i = filled - 1; i >= scanFrom; i--) {
-                if (buffer[i] == '\n') {
-                    lastEnd = i + 1;
-                    break;
-                }
+            for (int i = RowText.nextLineEnd(buffer, scanFrom, filled); i < filled; i = RowText.nextLineEnd(buffer, i + 1, filled)) {
+                rows++;
+                lastEnd = i + 1;
             }
             if (lastEnd < 0) {
                 continue;
             }
-            rows += RowText.countLineEnds(buffer, 0, lastEnd);
             consumer.accept(buffer, 0, lastEnd);
             System.arraycopy(buffer, lastEnd, buffer, 0, filled - lastEnd);
             filled -= lastEnd;

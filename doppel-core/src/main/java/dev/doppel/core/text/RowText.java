@@ -96,7 +96,6 @@ public final class RowText {
     private static final long TABS = 0x0909090909090909L;
     private static final long LINE_FEEDS = 0x0a0a0a0a0a0a0a0aL;
     private static final long ONES = 0x0101010101010101L;
-    private static final long LOWS = 0x7f7f7f7f7f7f7f7fL;
     private static final long HIGHS = 0x8080808080808080L;
 
     /**
@@ -111,25 +110,6 @@ public final class RowText {
     /** The index of the next line feed (a row's end) in {@code [from, end)}, or {@code end}; as {@link #nextDelimiter}. */
     public static int nextLineEnd(byte[] buffer, int from, int end) {
         return next(buffer, from, end, LINE_FEEDS, (byte) '\n');
-    }
-
-    /**
-     * The number of line feeds in {@code [from, end)}, eight bytes at a time. Unlike the search,
-     * counting needs the exact form of the trick: the short one may also flag the byte above a match.
-     */
-    public static long countLineEnds(byte[] buffer, int from, int end) {
-        long count = 0;
-        int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(buffer, i) ^ LINE_FEEDS;
-            count += Long.bitCount(~(((x & LOWS) + LOWS) | x | LOWS));
-        }
-        for (; i < end; i++) {
-            if (buffer[i] == '\n') {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static int next(byte[] buffer, int from, int end, long pattern, byte value) {
