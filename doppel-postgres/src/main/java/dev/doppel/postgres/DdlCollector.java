@@ -29,6 +29,11 @@ final class DdlCollector {
         statements.add(new DdlStatement(Phase.POST_DATA, object, sql, dependsOn));
     }
 
+    /** @param requires the objects of statements added before that it needs, beyond its tables */
+    void post(String object, String sql, Set<TableName> dependsOn, Set<String> requires) {
+        statements.add(new DdlStatement(Phase.POST_DATA, object, sql, dependsOn, false, requires));
+    }
+
     void postOptional(String object, String sql, Set<TableName> dependsOn) {
         statements.add(new DdlStatement(Phase.POST_DATA, object, sql, dependsOn, true));
     }

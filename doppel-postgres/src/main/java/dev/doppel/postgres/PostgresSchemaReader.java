@@ -236,10 +236,11 @@ final class PostgresSchemaReader {
             } else if (row.getString(6) != null && relation.kind == 'r') {
                 // the index first, under a SHARE lock that lets the table's other indexes build beside it;
                 // then the constraint takes it over in a moment (pg_restore builds them the same way, one job each)
-                ddl.post("index " + row.getString(7) + " on " + relation.name, row.getString(6), needs);
+                String index = "index " + row.getString(7) + " on " + relation.name;
+                ddl.post(index, row.getString(6), needs);
                 ddl.post(object, relation.alter() + " ADD CONSTRAINT " + name + (type == 'p' ? " PRIMARY KEY" : " UNIQUE")
                         + " USING INDEX " + Sql.ident(row.getString(7)) + (row.getBoolean(8) ? " DEFERRABLE" : "")
-                        + (row.getBoolean(9) ? " INITIALLY DEFERRED" : ""), needs);
+                        + (row.getBoolean(9) ? " INITIALLY DEFERRED" : ""), needs, Set.of(index));
             } else {
                 ddl.post(object, relation.alter() + " ADD CONSTRAINT " + name + " " + definition, needs);
             }
@@ -400,9 +401,21 @@ final class PostgresSchemaReader {
         });
     }
 
+    /**
+     * Each foreign key names the referenced table's key it needs, so it can be added as soon as
+     * that key is built. One the source holds valid, from a plain table to a plain table, is added
+     * {@code NOT VALID} and then checked by a second statement, {@code VALIDATE CONSTRAINT}: the
+     * check's locks let the referenced table's other indexes build beside it (see
+     * {@link PostgresIndexBuilder}), and the target ends with the same, validated key. A
+     * partitioned table cannot take a {@code NOT VALID} foreign key, so its keys are added checked.
+     */
     private void readForeignKeys() throws SQLException {
-        String sql = "SELECT con.oid, con.conrelid, con.confrelid, con.conname, pg_get_constraintdef(con.oid)"
+        String sql = "SELECT con.oid, con.conrelid, con.confrelid, con.conname, pg_get_constraintdef(con.oid),"
+                + " con.convalidated, kc.conname, ki.relname"
                 + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_constraint kc ON kc.conrelid = con.confrelid AND kc.conindid = con.conindid"
+                + "   AND kc.contype IN ('p', 'u')"
+                + " LEFT JOIN pg_class ki ON ki.oid = con.conindid"
                 + " WHERE con.contype = 'f' AND con.conparentid = 0 AND " + Catalog.USER_SCHEMA + " ORDER BY con.oid";
         Jdbc.query(connection, sql, row -> {
             Relation table = relations.get(row.getLong(2));
@@ -410,10 +423,21 @@ final class PostgresSchemaReader {
             if (table == null || referenced == null) {
                 return;
             }
-            Set<TableName> needs = Set.of(rootOf(table).name, rootOf(referenced).name);
+            Set<TableName> needs = new HashSet<>(List.of(rootOf(table).name, rootOf(referenced).name));
             String name = Sql.ident(row.getString(4));
-            ddl.post("foreign key " + row.getString(4) + " on " + table.name,
-                    table.alter() + " ADD CONSTRAINT " + name + " " + row.getString(5), needs);
+            String object = "foreign key " + row.getString(4) + " on " + table.name;
+            String add = table.alter() + " ADD CONSTRAINT " + name + " " + row.getString(5);
+            String key = row.getString(7) != null ? "constraint " + row.getString(7) + " on " + referenced.name
+                    : row.getString(8) != null ? "index " + row.getString(8) + " on " + referenced.name : null;
+            Set<String> requires = key == null ? Set.of() : Set.of(key);
+            if (row.getBoolean(6) && key != null && table.kind == 'r' && referenced.kind == 'r' && !table.partition
+                    && !referenced.partition) {
+                ddl.post(object, add + " NOT VALID", needs, requires);
+                ddl.post(PostgresIndexBuilder.CHECK_OF + object, table.alter() + " VALIDATE CONSTRAINT " + name, needs,
+                        Set.of(object));
+            } else {
+                ddl.post(object, add, needs, requires);
+            }
             ddl.comment(POST_DATA, "pg_constraint", row.getLong(1), 0, "CONSTRAINT " + name + " ON " + table.qualified(), needs);
         });
     }

@@ -89,15 +89,18 @@ public record Manifest(
         }
     }
 
-    public record Ddl(String phase, String object, String sql, List<String> dependsOn, boolean optional) {
+    /** @param requires null in manifests written before doppel recorded it: none */
+    public record Ddl(String phase, String object, String sql, List<String> dependsOn, boolean optional,
+                      List<String> requires) {
         static Ddl of(DdlStatement s) {
             return new Ddl(s.phase().name(), s.object(), s.sql(), s.dependsOn().stream().map(TableName::toString).sorted().toList(),
-                    s.optional());
+                    s.optional(), s.requires().isEmpty() ? null : s.requires().stream().sorted().toList());
         }
 
         DdlStatement toStatement() {
             Set<TableName> needs = dependsOn.stream().map(TableName::parse).collect(Collectors.toSet());
-            return new DdlStatement(DdlStatement.Phase.valueOf(phase), object, sql, needs, optional);
+            return new DdlStatement(DdlStatement.Phase.valueOf(phase), object, sql, needs, optional,
+                    requires == null ? Set.of() : Set.copyOf(requires));
         }
     }
 
