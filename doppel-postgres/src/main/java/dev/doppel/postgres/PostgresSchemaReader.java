@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * Runs with an empty {@code search_path} so that every generated name is schema-qualified.
  */
 final class PostgresSchemaReader {
+    private static final String AUTOVACUUM = "autovacuum_enabled";
+
     private final Connection connection;
     private final Map<Long, Relation> relations = new LinkedHashMap<>();
     private final Map<Long, Set<Long>> rewriteDependencies = new HashMap<>();
@@ -64,6 +66,7 @@ final class PostgresSchemaReader {
         readIndexes();
         readForeignKeys();
         refreshMaterializedViews();
+        resumeAutovacuum();
         objects.triggers(relations);
         objects.rules(relations, rewriteDependencies);
         objects.policies(relations);
@@ -301,10 +304,34 @@ final class PostgresSchemaReader {
         if (table.partitionKey != null) {
             sql.append(" PARTITION BY ").append(table.partitionKey);
         }
+        List<String> options = new ArrayList<>();
         if (table.options != null && !table.options.isEmpty()) {
-            sql.append(" WITH (").append(table.options).append(')');
+            options.add(table.options);
+        }
+        if (pausesAutovacuum(table)) {
+            options.add(AUTOVACUUM + "=false");
+        }
+        if (!options.isEmpty()) {
+            sql.append(" WITH (").append(String.join(", ", options)).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * Whether the table is created with autovacuum off, and has its setting reset after its indexes
+     * and keys are built ({@link #resumeAutovacuum}): a freshly loaded table passes autovacuum's
+     * insert threshold, and a vacuum started during the load holds a lock that each index build and
+     * foreign key then waits on for {@code deadlock_timeout} before the vacuum gives way, having
+     * spent the load's cores on work it throws away. A table the source set it on keeps its own.
+     */
+    private static boolean pausesAutovacuum(Relation table) {
+        return table.kind == 'r' && (table.options == null || !table.options.contains(AUTOVACUUM + "="));
+    }
+
+    private void resumeAutovacuum() {
+        relations.values().stream().filter(Relation::isTable).filter(PostgresSchemaReader::pausesAutovacuum).forEach(table ->
+                ddl.post("autovacuum of table " + table.name, table.alter() + " RESET (" + AUTOVACUUM + ")",
+                        Set.of(rootOf(table).name)));
     }
 
     private static String columnDefinition(Relation.RelationColumn column, Sequence identity) {
