@@ -182,19 +182,15 @@ final class PostgresIndexBuilder {
             Kind kind = statement.object().startsWith(CHECK_OF) ? Kind.CHECK
                     : isForeignKey(statement) ? Kind.FOREIGN_KEY
                     : statement.sql().startsWith("CREATE ") ? Kind.INDEX : Kind.CONSTRAINT;
+            TableName referencing = kind == Kind.CHECK ? referencing(statement) : null;
             Map<TableName, Lock> locks = new HashMap<>();
             for (TableName table : statement.dependsOn()) {
                 locks.put(table, switch (kind) {
                     case INDEX -> Lock.SHARE;
                     case CONSTRAINT -> Lock.ACCESS_EXCLUSIVE;
                     case FOREIGN_KEY -> Lock.SHARE_ROW_EXCLUSIVE;
-                    case CHECK -> Lock.ROW_SHARE;
+                    case CHECK -> referencing == null || table.equals(referencing) ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.ROW_SHARE;
                 });
-            }
-            if (kind == Kind.CHECK) {
-                TableName referencing = referencing(statement);
-                locks.replaceAll((table, lock) -> referencing == null || table.equals(referencing)
-                        ? Lock.SHARE_UPDATE_EXCLUSIVE : lock);
             }
             boolean quick = kind == Kind.FOREIGN_KEY && !statement.requires().isEmpty() && statement.sql().endsWith(" NOT VALID");
             long size = statement.dependsOn().stream().mapToLong(t -> sizes.getOrDefault(t, 0L)).sum();
@@ -304,10 +300,11 @@ final class PostgresIndexBuilder {
          * reference; then the largest index.
          */
         private Job ready() {
+            Set<TableName> reserved = reserved();
             Job check = null;
             Job index = null;
             for (Job job : waiting) {
-                if (!mayStart(job)) {
+                if (!mayStart(job, reserved)) {
                     continue;
                 }
                 switch (job.kind) {
@@ -321,13 +318,13 @@ final class PostgresIndexBuilder {
             return check != null ? check : index;
         }
 
-        private boolean mayStart(Job job) {
+        private boolean mayStart(Job job, Set<TableName> reserved) {
             if (running.stream().anyMatch(job::conflictsWith) || !built(job.statement.requires())) {
                 return false;
             }
             Set<TableName> tables = job.statement.dependsOn();
             return switch (job.kind) {
-                case INDEX -> isKey(job) || tables.stream().noneMatch(this::reserved);
+                case INDEX -> isKey(job) || tables.stream().noneMatch(reserved::contains);
                 case CONSTRAINT -> !job.statement.requires().isEmpty() || tables.stream().allMatch(t -> pendingIndexes.getOrDefault(t, 0) == 0);
                 case FOREIGN_KEY -> job.quick || tables.stream().allMatch(t -> pendingKeys.getOrDefault(t, 0) == 0);
                 case CHECK -> true;
@@ -343,19 +340,23 @@ final class PostgresIndexBuilder {
         }
 
         /**
-         * Whether a table waits for a foreign key to be added to or against it, one whose key has
+         * The tables that wait for a foreign key to be added to or against them, one whose key has
          * started to build. No other index starts on it meanwhile, or the moment the foreign key
          * needs both tables to itself could come only at their end. The key build has the sessions
          * this leaves idle as parallel workers ({@link #sessionsToSpare}).
          */
-        private boolean reserved(TableName table) {
-            return waiting.stream().anyMatch(job -> job.quick && job.statement.dependsOn().contains(table)
-                    && keyChains.get(job.statement.object()).stream().anyMatch(o -> unstarted.getOrDefault(o, 0) == 0));
+        private Set<TableName> reserved() {
+            Set<TableName> reserved = new HashSet<>();
+            waiting.stream().filter(job -> job.quick
+                    && keyChains.get(job.statement.object()).stream().anyMatch(o -> unstarted.getOrDefault(o, 0) == 0))
+                    .forEach(job -> reserved.addAll(job.statement.dependsOn()));
+            return reserved;
         }
 
         /** Whether an index build that has just started leaves sessions with no index to start. */
         synchronized boolean sessionsToSpare() {
-            return buildingIndexes < sessions && waiting.stream().noneMatch(job -> job.kind == Kind.INDEX && mayStart(job));
+            Set<TableName> reserved = reserved();
+            return buildingIndexes < sessions && waiting.stream().noneMatch(job -> job.kind == Kind.INDEX && mayStart(job, reserved));
         }
 
         synchronized void done(Job job) {

@@ -105,15 +105,10 @@ class BinaryCopyIT {
         try (Connection connection = server.connect(source); Statement statement = connection.createStatement()) {
             statement.execute(SCHEMA);
         }
-        config = Fixture.load("""
-                version: 1
-                source: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                target: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                masking:
-                  key: "${env:DOPPEL_KEY}"
+        config = Fixture.config(server, source, source, """
                   unclassified: warn
                   tables:
-                %s""".formatted(server.url(source), server.user(), server.url(source), server.user(), RULES), server);
+                """ + RULES);
         plan = new MaskedCopy(registry, Engines.load()).plan(config).plan();
         binder = new RuleBinder(registry, new MaskingKey(Fixture.KEY), config.masking().locale());
     }

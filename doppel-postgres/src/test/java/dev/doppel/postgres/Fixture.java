@@ -37,6 +37,20 @@ public final class Fixture {
         return load(configText(server, source, target), server);
     }
 
+    /**
+     * A config from {@code source} to {@code target} on the test server, with the masking key and
+     * then {@code masking}: the rest of the masking section, its lines indented two spaces.
+     */
+    public static DoppelConfig config(TestPostgres server, String source, String target, String masking) {
+        return load("""
+                version: 1
+                source: { url: "%s", user: "%s", password: "${env:PGPASS}" }
+                target: { url: "%s", user: "%s", password: "${env:PGPASS}" }
+                masking:
+                  key: "${env:DOPPEL_KEY}"
+                %s""".formatted(server.url(source), server.user(), server.url(target), server.user(), masking), server);
+    }
+
     public static DoppelConfig load(String text, TestPostgres server) {
         return new ConfigLoader(TransformerRegistry.load(), Map.of("PGPASS", server.password(), "DOPPEL_KEY", KEY)::get)
                 .parse(text, "fixture.yml", Path.of("."), Path.of("fixture.yml"));

@@ -50,21 +50,14 @@ class ForeignKeysAndStorageIT {
     private String target;
 
     @BeforeAll
-    void copy() throws SQLException {
+    void copy() throws Exception {
         source = server.createDatabase("source");
         target = server.createDatabase("target");
-        try (Connection connection = server.connect(source); Statement statement = connection.createStatement()) {
-            statement.execute(SCHEMA);
-        }
-        DoppelConfig config = Fixture.load("""
-                version: 1
-                source: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                target: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                masking:
-                  key: "${env:DOPPEL_KEY}"
+        SqlScript.run(server, source, SCHEMA);
+        DoppelConfig config = Fixture.config(server, source, target, """
                   unclassified: warn
                   tables: {}
-                """.formatted(server.url(source), server.user(), server.url(target), server.user()), server);
+                """);
         new MaskedCopy(TransformerRegistry.load(), Engines.load()).run(config, new CopyOptions(2, false), CopyListener.NONE);
     }
 

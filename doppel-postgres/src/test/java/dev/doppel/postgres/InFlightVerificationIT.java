@@ -80,15 +80,10 @@ class InFlightVerificationIT {
             statement.execute("INSERT INTO people SELECT i, date '1980-01-01' + i % 400 FROM generate_series(1, 3000) AS i");
             statement.execute("INSERT INTO people SELECT 10000 + k, date '1900-01-01' + 100 * k FROM generate_series(1, 10) AS k");
         }
-        DoppelConfig config = Fixture.load("""
-                version: 1
-                source: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                target: { url: "%s", user: "%s", password: "${env:PGPASS}" }
-                masking:
-                  key: "${env:DOPPEL_KEY}"
+        DoppelConfig config = Fixture.config(server, source, source, """
                   tables:
                     public.people: { columns: { id: keep, birth_date: { transformer: date_shift, days: 30 } } }
-                """.formatted(server.url(source), server.user(), server.url(source), server.user()), server);
+                """);
         Plan plan = new MaskedCopy(registry, Engines.load()).plan(config).plan();
         RuleBinder binder = new RuleBinder(registry, new MaskingKey(Fixture.KEY), config.masking().locale());
         Verifier verifier = new Verifier(binder, Set.of(), CopyListener.NONE, 2);
