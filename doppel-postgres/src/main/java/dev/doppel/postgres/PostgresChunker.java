@@ -3,6 +3,7 @@ package dev.doppel.postgres;
 import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.jdbc.Jdbc;
 import dev.doppel.core.schema.Table;
+import dev.doppel.core.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ final class PostgresChunker {
     private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
     private final Connection connection;
-    private final Set<dev.doppel.core.schema.TableName> partitioned;
+    private final Set<TableName> partitioned;
     private final int serverVersion;
 
-    PostgresChunker(Connection connection, Set<dev.doppel.core.schema.TableName> partitioned, int serverVersion) {
+    PostgresChunker(Connection connection, Set<TableName> partitioned, int serverVersion) {
         this.connection = connection;
         this.partitioned = partitioned;
         this.serverVersion = serverVersion;
@@ -93,19 +94,32 @@ final class PostgresChunker {
     }
 
     private List<Chunk> pageRanges(Table table, int wanted) throws SQLException {
+        long pages = pages(connection, table.name());
+        return pageRanges(pages, (int) Math.min(wanted, pages));
+    }
+
+    /** The pages the table's main fork has now, rows not yet visible included. */
+    static long pages(Connection connection, TableName table) throws SQLException {
         long[] pages = new long[1];
         Jdbc.query(connection, "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint",
-                row -> pages[0] = row.getLong(1), Sql.qualified(table.name()));
-        if (pages[0] < 2) {
+                row -> pages[0] = row.getLong(1), Sql.qualified(table));
+        return pages[0];
+    }
+
+    /**
+     * {@code count} ranges of about the same number of pages, the first and last open-ended; the
+     * whole table when that is fewer than two.
+     */
+    static List<Chunk> pageRanges(long pages, int count) {
+        if (pages < 2 || count < 2) {
             return List.of(Chunk.WHOLE);
         }
-        int count = (int) Math.min(wanted, pages[0]);
-        long step = (pages[0] + count - 1) / count;
+        long step = (pages + count - 1) / count;
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long lower = i * step;
             long upper = (i + 1) * step;
-            boolean last = i == count - 1 || upper >= pages[0];
+            boolean last = i == count - 1 || upper >= pages;
             String predicate = (i == 0 ? "" : "ctid >= '(" + lower + ",0)'::tid")
                     + (i > 0 && !last ? " AND " : "")
                     + (last ? "" : "ctid < '(" + upper + ",0)'::tid");

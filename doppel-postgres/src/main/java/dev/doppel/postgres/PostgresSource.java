@@ -26,6 +26,11 @@ import java.util.Set;
  */
 final class PostgresSource implements SourceDatabase {
     private static final int MINIMUM_VERSION = 130000;
+    /**
+     * 8 MB: how much of a table an unlocked reader reads in one transaction, about a tenth of a
+     * second, so that a brief exclusive lock of the index phase never waits much longer.
+     */
+    private static final long READ_BACK_SLICE_PAGES = 1024;
 
     private final PostgresConnector connector;
     private final Connection coordinator;
@@ -141,7 +146,8 @@ final class PostgresSource implements SourceDatabase {
     public TableReader openReader() {
         try {
             return new PostgresTableReader(openInSnapshot(), partitioned, this::joinSnapshot,
-                    new PostgresTableReader.BinaryLayout(binaryFields, serverVersion / 10000));
+                    new PostgresTableReader.BinaryLayout(binaryFields, serverVersion / 10000),
+                    !schemaLocksHeld && serverVersion >= 140000 ? READ_BACK_SLICE_PAGES : 0);
         } catch (SQLException e) {
             throw snapshotLost(e);
         }

@@ -1,5 +1,6 @@
 package dev.doppel.postgres;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.RowConsumer;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
@@ -22,8 +23,10 @@ import org.postgresql.copy.CopyOut;
  * {@code COPY … TO STDOUT} in text format, or binary where both sides speak it ({@link
  * BinaryRows}), one row per message, inside the shared snapshot. Every read is a transaction of its
  * own that joins the snapshot again, so that the table's ACCESS SHARE lock is let go as soon as the
- * read ends: a target read back for verification while its indexes are built never holds up the
- * ALTER TABLE that takes an index over as a primary key.
+ * read ends. A reader of a target read back for verification while its indexes are built goes
+ * further ({@link #slicePages}): it reads a whole table in ranges of pages, each a transaction of
+ * its own, so that the ALTER TABLE that takes an index over as a primary key waits for one range,
+ * not for the table (and everything queued on the table behind that ALTER with it).
  */
 final class PostgresTableReader implements TableReader {
     /** Starts a transaction in the shared snapshot. */
@@ -35,6 +38,7 @@ final class PostgresTableReader implements TableReader {
     private final Set<TableName> partitioned;
     private final SnapshotJoin snapshot;
     private final BinaryLayout binary;
+    private final long slicePages;
     private boolean joined = true;
     private boolean broken;
 
@@ -43,12 +47,22 @@ final class PostgresTableReader implements TableReader {
         static final BinaryLayout NONE = new BinaryLayout(Map.of(), 0);
     }
 
-    /** @param connection in a transaction of the shared snapshot already, for the first read */
-    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot, BinaryLayout binary) {
+    /**
+     * @param connection in a transaction of the shared snapshot already, for the first read
+     * @param slicePages pages per transaction when a whole table is read; 0 to read every table in
+     *     one. Only for a server that scans a range of pages directly (PostgreSQL 14 and later).
+     */
+    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot, BinaryLayout binary,
+                        long slicePages) {
         this.connection = connection;
         this.partitioned = partitioned;
         this.snapshot = snapshot;
         this.binary = binary;
+        this.slicePages = slicePages;
+    }
+
+    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot, BinaryLayout binary) {
+        this(connection, partitioned, snapshot, binary, 0);
     }
 
     PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
@@ -85,6 +99,27 @@ final class PostgresTableReader implements TableReader {
 
     @Override
     public void read(TableCopy copy, RowConsumer consumer) {
+        if (slicePages > 0 && copy.chunk().isWhole() && !partitioned.contains(copy.table().name())) {
+            slices(copy).forEach(slice -> readOnce(copy.withChunk(slice), consumer));
+        } else {
+            readOnce(copy, consumer);
+        }
+    }
+
+    /** The table's pages now, in ranges of about {@link #slicePages}; in the transaction of the first. */
+    private List<Chunk> slices(TableCopy copy) {
+        join();
+        try {
+            long pages = PostgresChunker.pages(connection, copy.table().name());
+            return PostgresChunker.pageRanges(pages, (int) Math.min(Integer.MAX_VALUE, (pages + slicePages - 1) / slicePages));
+        } catch (SQLException e) {
+            cancel(null);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " failed: "
+                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
+        }
+    }
+
+    private void readOnce(TableCopy copy, RowConsumer consumer) {
         join();
         String sql = copySql(copy);
         CopyOut out = null;

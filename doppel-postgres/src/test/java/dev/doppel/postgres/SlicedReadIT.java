@@ -1,0 +1,135 @@
+package dev.doppel.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.doppel.core.engine.TableCopy;
+import dev.doppel.core.schema.SourceSchema;
+import dev.doppel.core.schema.Table;
+import dev.doppel.core.schema.TableName;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A target read back for verification is read in ranges of pages, each in a transaction of its
+ * own: every row comes once, and the ALTER TABLE that takes an index over as a primary key gets
+ * its lock between two ranges instead of after the whole table.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlicedReadIT {
+    private final TestPostgres server = TestPostgres.get();
+    private String database;
+
+    @BeforeAll
+    void createTable() throws Exception {
+        database = server.createDatabase("sliced");
+        SqlScript.run(server, database, """
+                CREATE TABLE items (id integer NOT NULL, v text);
+                INSERT INTO items SELECT i, repeat('v', 40) FROM generate_series(1, 20000) i;
+                DELETE FROM items WHERE id % 7 = 0 OR id BETWEEN 5000 AND 6500;
+                """);
+    }
+
+    @ParameterizedTest(name = "{0} pages a transaction")
+    @ValueSource(ints = {1, 3, 1000})
+    void everyRowComesOnce(int slicePages) throws SQLException {
+        try (Connection connection = server.connect(database); PostgresTableReader reader = reader(connection, slicePages)) {
+            List<Long> read = new ArrayList<>();
+            reader.read(TableCopy.of(items(), null), (buffer, offset, length) ->
+                    read.add(Long.parseLong(new String(buffer, offset, length, StandardCharsets.UTF_8).split("\t")[0])));
+            try (Connection check = server.connect(database)) {
+                assertThat(read).containsExactlyInAnyOrderElementsOf(ids(check));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} pages a transaction")
+    @ValueSource(ints = {0, 2})
+    void aPrimaryKeyTakesItsIndexOverBetweenTwoRanges(int slicePages) throws Exception {
+        try (Connection setup = server.connect(database); Statement statement = setup.createStatement()) {
+            statement.execute("ALTER TABLE items DROP CONSTRAINT IF EXISTS items_key");
+            statement.execute("CREATE UNIQUE INDEX items_key ON items (id)");
+        }
+        AtomicLong rows = new AtomicLong();
+        AtomicLong rowsWhenAltered = new AtomicLong(-1);
+        AtomicReference<CompletableFuture<Void>> alter = new AtomicReference<>();
+        try (Connection connection = server.connect(database); PostgresTableReader reader = reader(connection, slicePages);
+             Connection other = server.connect(database)) {
+            other.setAutoCommit(true);
+            reader.read(TableCopy.of(items(), null), (buffer, offset, length) -> {
+                if (rows.getAndIncrement() == 0) {
+                    alter.set(CompletableFuture.runAsync(() -> {
+                        try (Statement statement = other.createStatement()) {
+                            statement.execute("ALTER TABLE items ADD CONSTRAINT items_key PRIMARY KEY USING INDEX items_key");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        rowsWhenAltered.set(rows.get());
+                    }));
+                    awaitLockWait();
+                }
+            });
+            alter.get().get(30, TimeUnit.SECONDS);
+        }
+        long total = rows.get();
+        if (slicePages == 0) {
+            assertThat(rowsWhenAltered.get()).isEqualTo(total);
+        } else {
+            assertThat(rowsWhenAltered.get()).isPositive().isLessThan(total);
+        }
+    }
+
+    private PostgresTableReader reader(Connection connection, int slicePages) throws SQLException {
+        connection.setAutoCommit(false);
+        return new PostgresTableReader(connection, Set.of(), c -> { }, PostgresTableReader.BinaryLayout.NONE, slicePages);
+    }
+
+    private Table items() throws SQLException {
+        try (Connection connection = server.connect(database)) {
+            SourceSchema schema = new PostgresSchemaReader(connection).read();
+            return schema.table(new TableName("public", "items")).orElseThrow();
+        }
+    }
+
+    /** Until another session waits for a lock on the table, which the reader's range holds. */
+    private void awaitLockWait() {
+        try (Connection watcher = server.connect(database); Statement statement = watcher.createStatement()) {
+            for (int i = 0; i < 300; i++) {
+                try (ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE items%'")) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("the ALTER TABLE never waited for the reader's lock");
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Long> ids(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT id FROM items")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+}
