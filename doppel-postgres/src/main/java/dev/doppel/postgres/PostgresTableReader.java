@@ -61,12 +61,8 @@ final class PostgresTableReader implements TableReader {
         this.slicePages = slicePages;
     }
 
-    PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot, BinaryLayout binary) {
-        this(connection, partitioned, snapshot, binary, 0);
-    }
-
     PostgresTableReader(Connection connection, Set<TableName> partitioned, SnapshotJoin snapshot) {
-        this(connection, partitioned, snapshot, BinaryLayout.NONE);
+        this(connection, partitioned, snapshot, BinaryLayout.NONE, 0);
     }
 
     /**
