@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Splits a table bigger than twice {@code chunkBytes} (by the catalog's size estimate) into
@@ -40,6 +41,24 @@ final class MySqlChunker {
         if (chunkBytes <= 0 || table.estimatedBytes() < 2 * chunkBytes) {
             return List.of(Chunk.WHOLE);
         }
+        long wanted = (table.estimatedBytes() + chunkBytes - 1) / chunkBytes;
+        return keyRanges(table, span -> wanted);
+    }
+
+    /**
+     * The table in ranges of its integer key for a read that should not hold the table's metadata
+     * lock for long (see {@link MySqlTableReader}): about {@code keysPerRange} key values each, or
+     * more where that would make more than {@value #MAX_CHUNKS} ranges. Unlike {@link #chunks},
+     * this does not trust the catalog's size estimate, which lags behind a table just loaded.
+     */
+    List<Chunk> readRanges(Table table, long keysPerRange) throws SQLException {
+        BigInteger perRange = BigInteger.valueOf(Math.max(1, keysPerRange));
+        return keyRanges(table, span -> span.add(perRange).subtract(BigInteger.ONE).divide(perRange)
+                .min(BigInteger.valueOf(MAX_CHUNKS)).longValueExact());
+    }
+
+    /** @param wanted how many ranges, given how many key values lie between the least and the greatest */
+    private List<Chunk> keyRanges(Table table, Function<BigInteger, Long> wanted) throws SQLException {
         String column = integerKey(table);
         if (column == null) {
             return List.of(Chunk.WHOLE);
@@ -57,8 +76,7 @@ final class MySqlChunker {
             return List.of(Chunk.WHOLE);
         }
         BigInteger span = range[1].subtract(range[0]).add(BigInteger.ONE);
-        long wanted = Math.min(MAX_CHUNKS, (table.estimatedBytes() + chunkBytes - 1) / chunkBytes);
-        BigInteger count = span.min(BigInteger.valueOf(wanted));
+        BigInteger count = span.min(BigInteger.valueOf(Math.max(1, Math.min(MAX_CHUNKS, wanted.apply(span)))));
         BigInteger step = span.add(count).subtract(BigInteger.ONE).divide(count);
         List<Chunk> chunks = new ArrayList<>();
         BigInteger lower = null;

@@ -1,5 +1,6 @@
 package dev.doppel.mysql;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.RowConsumer;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
@@ -28,6 +29,12 @@ import java.util.stream.Collectors;
  * the chunk's remaining rows stream past rather than kill the statement, which could hit the
  * connection's next statement instead; a read of a whole table is too long for that and is
  * killed, and its connection closed.
+ *
+ * <p>A reader in autocommit mode may be told to read a whole table in ranges of its key ({@link
+ * #sliceKeys}), each range a statement of its own: a statement holds its table's metadata lock
+ * until its last row is sent, and an {@code ALTER TABLE} that needs the lock exclusively, as an
+ * online index build does at its start and its end, then waits for one range instead of for the
+ * whole table. A table without an integer key is still read in one statement.
  */
 final class MySqlTableReader implements TableReader {
     private static final int FETCH_ROWS = 1000;
@@ -37,18 +44,41 @@ final class MySqlTableReader implements TableReader {
     private final String source;
     private final ByteSink row = new ByteSink(8192);
     private final Consumer<Connection> giveBack;
+    private final long sliceKeys;
     private boolean intact = true;
 
-    /** @param giveBack takes the connection back when the reader is closed intact; null to close it */
-    MySqlTableReader(Connection connection, String source, Consumer<Connection> giveBack) {
+    /**
+     * @param giveBack takes the connection back when the reader is closed intact; null to close it
+     * @param sliceKeys key values per statement when a whole table is read; 0 to read every table in
+     *     one statement, as a reader in a snapshot transaction must (its ranges gain nothing)
+     */
+    MySqlTableReader(Connection connection, String source, Consumer<Connection> giveBack, long sliceKeys) {
         this.connection = connection;
         this.source = source;
         this.giveBack = giveBack;
+        this.sliceKeys = sliceKeys;
     }
 
     @Override
     public void read(TableCopy copy, RowConsumer consumer) {
-        read(copy, selectSql(copy), consumer);
+        if (sliceKeys > 0 && copy.chunk().isWhole()) {
+            for (Chunk slice : slices(copy)) {
+                TableCopy range = copy.withChunk(slice);
+                read(range, selectSql(range), consumer);
+            }
+        } else {
+            read(copy, selectSql(copy), consumer);
+        }
+    }
+
+    private List<Chunk> slices(TableCopy copy) {
+        try {
+            return new MySqlChunker(connection).readRanges(copy.table(), sliceKeys);
+        } catch (SQLException e) {
+            intact = false;
+            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " from " + source
+                    + " failed: " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
+        }
     }
 
     /**

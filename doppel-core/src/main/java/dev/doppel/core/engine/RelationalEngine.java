@@ -31,7 +31,9 @@ public interface RelationalEngine extends Engine {
      * Like {@link #openSource(ConnectionConfig)}, on a target doppel has just loaded, for leak
      * verification that may run while the target's indexes are built ({@link
      * TargetDatabase#readableWhileBuilding()}): it holds no table's lock between reads, so that it
-     * never keeps a build waiting for longer than one table's read.
+     * never keeps a build waiting for longer than one table's read. Better still, it reads a whole
+     * table in ranges, each holding the lock only while it runs, so that a build waits for one
+     * range (PostgreSQL and MariaDB read-backs do, where the table allows it).
      */
     default SourceDatabase openReadBack(ConnectionConfig connection) {
         return openSource(connection);

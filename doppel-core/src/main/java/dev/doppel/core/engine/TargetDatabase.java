@@ -89,9 +89,9 @@ public interface TargetDatabase extends AutoCloseable {
      * post-data statements, with neither side holding the other up for longer than one table's read.
      * Then leak verification runs alongside the index builds instead of after them. False unless
      * the engine's locks allow it, with a read-back ({@link RelationalEngine#openReadBack}) that
-     * lets a table's lock go after each read: PostgreSQL's CREATE INDEX and InnoDB's online ALTER
-     * TABLE let reads through, but for brief exclusive locks that would otherwise wait for a
-     * transaction that lasts the whole verification.
+     * lets a table's lock go after each read, or after each range of a table's read: PostgreSQL's
+     * CREATE INDEX and InnoDB's online ALTER TABLE let reads through, but for brief exclusive
+     * locks that would otherwise wait for a transaction that lasts the whole verification.
      */
     default boolean readableWhileBuilding() {
         return false;
