@@ -32,8 +32,8 @@ final class MySqlSource implements SourceDatabase {
     /** Seconds FLUSH TABLES WITH READ LOCK may wait for running statements before doppel gives up on it. */
     private static final int LOCK_WAIT_SECONDS = 10;
     /**
-     * Key values per statement when a read-back reads a whole table: on the benchmark's tables
-     * about 8 MB, which MariaDB sends in well under a second.
+     * Key values per statement when a read-back reads a whole table: a few megabytes where rows
+     * are a few hundred bytes and keys dense, so that a range holds a metadata lock briefly.
      */
     private static final long READ_BACK_SLICE_KEYS = 50_000;
 
