@@ -71,6 +71,40 @@ final class MySqlTableReader implements TableReader {
         }
     }
 
+    /** {@code COUNT} of each column on the server, range by range when the reader slices whole tables. */
+    @Override
+    public long[] countNonNull(TableCopy copy) {
+        long[] counts = new long[copy.columns().size()];
+        if (counts.length == 0) {
+            return counts;
+        }
+        List<TableCopy> ranges = sliceKeys > 0 && copy.chunk().isWhole()
+                ? slices(copy).stream().map(copy::withChunk).toList() : List.of(copy);
+        for (TableCopy range : ranges) {
+            count(range, counts);
+        }
+        return counts;
+    }
+
+    private void count(TableCopy copy, long[] counts) {
+        String sql = "SELECT " + copy.columns().stream().map(c -> "COUNT(" + Sql.ident(c.name()) + ")")
+                .collect(Collectors.joining(", ")) + " FROM " + Sql.qualified(copy.table().name())
+                + (copy.predicate() == null ? "" : " WHERE " + copy.predicate());
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] += rows.getLong(i + 1);
+                }
+            }
+        } catch (SQLException e) {
+            intact = false;
+            throw new DoppelException(ExitCode.RUN_FAILED, "Counting the values of " + copy.table().name() + " in "
+                    + source + " failed: " + MySqlErrors.describe(e), e, MySqlErrors.isTransient(e));
+        }
+    }
+
     private List<Chunk> slices(TableCopy copy) {
         try {
             return new MySqlChunker(connection).readRanges(copy.table(), sliceKeys);

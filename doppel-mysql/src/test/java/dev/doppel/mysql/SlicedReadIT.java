@@ -44,10 +44,11 @@ class SlicedReadIT {
                 CREATE TABLE gaps (id bigint PRIMARY KEY, v varchar(40));
                 INSERT INTO gaps SELECT i * i, CONCAT('v', i) FROM @N WHERE i <= 3000 AND i % 7 <> 0;
                 INSERT INTO gaps VALUES (-5, 'negative'), (9223372036854775000, 'huge');
+                UPDATE gaps SET v = IF(id % 5 = 0, NULL, '') WHERE id % 5 = 0 OR id % 3 = 0;
                 CREATE TABLE composite (tenant int, seq int, v varchar(40), PRIMARY KEY (tenant, seq));
                 INSERT INTO composite SELECT i % 37, i, REPEAT('x', 20) FROM @N WHERE i <= 5000;
                 CREATE TABLE no_key (a int, b varchar(60));
-                INSERT INTO no_key SELECT i % 10, REPEAT('z', 40) FROM @N WHERE i <= 4000;
+                INSERT INTO no_key SELECT i % 10, IF(i % 9 = 0, NULL, REPEAT('z', 40)) FROM @N WHERE i <= 4000;
                 CREATE TABLE wide (id int PRIMARY KEY, v varchar(400));
                 INSERT INTO wide SELECT i, REPEAT('w', 400) FROM @N WHERE i <= @ROWS;
                 """.replace("@N", server.numbers()).replace("@ROWS", Integer.toString(WIDE_ROWS)));
@@ -66,6 +67,27 @@ class SlicedReadIT {
                     .hasSize(1000);
             assertThat(new MySqlChunker(connection).readRanges(table("composite"), sliceKeys)).as("ranges of composite")
                     .hasSize(sliceKeys == 1 ? 37 : sliceKeys == 7 ? 6 : 1);
+        }
+    }
+
+    /** The server's counts, range by range, are those of the rows read: NULL left out, empty strings in. */
+    @ParameterizedTest(name = "{0} keys a statement")
+    @ValueSource(ints = {0, 1, 7, 1_000_000})
+    void valuesCountedOnTheServerAreTheValuesRead(int sliceKeys) throws SQLException {
+        for (String name : List.of("gaps", "composite", "no_key")) {
+            Table table = table(name);
+            List<String> rows = read(table, 0);
+            long[] read = new long[table.columns().size()];
+            for (String row : rows) {
+                String[] fields = row.substring(0, row.length() - 1).split("\t", -1);
+                for (int i = 0; i < read.length; i++) {
+                    read[i] += fields[i].equals("\\N") ? 0 : 1;
+                }
+            }
+            try (Connection connection = server.admin(DATABASE);
+                 MySqlTableReader reader = new MySqlTableReader(connection, "the target", null, sliceKeys)) {
+                assertThat(reader.countNonNull(TableCopy.of(table, null))).as(name).containsExactly(read);
+            }
         }
     }
 

@@ -10,7 +10,9 @@ import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.TableName;
 import dev.doppel.core.text.RowFormat;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,43 @@ final class PostgresTableReader implements TableReader {
             slices(copy).forEach(slice -> readOnce(copy.withChunk(slice), consumer));
         } else {
             readOnce(copy, consumer);
+        }
+    }
+
+    /** {@code count} of each column on the server, range by range when the reader slices whole tables. */
+    @Override
+    public long[] countNonNull(TableCopy copy) {
+        long[] counts = new long[copy.columns().size()];
+        if (counts.length == 0) {
+            return counts;
+        }
+        if (slicePages > 0 && copy.chunk().isWhole() && !partitioned.contains(copy.table().name())) {
+            slices(copy).forEach(slice -> countOnce(copy.withChunk(slice), counts));
+        } else {
+            countOnce(copy, counts);
+        }
+        return counts;
+    }
+
+    private void countOnce(TableCopy copy, long[] counts) {
+        join();
+        TableName name = copy.table().name();
+        String predicate = copy.predicate();
+        String sql = "SELECT " + copy.columns().stream().map(c -> "count(" + Sql.ident(c.name()) + ")")
+                .collect(Collectors.joining(", ")) + " FROM " + (partitioned.contains(name) ? "" : "ONLY ")
+                + Sql.qualified(name) + (predicate == null ? "" : " WHERE " + predicate);
+        try {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] += rows.getLong(i + 1);
+                }
+            }
+            endTransaction();
+        } catch (SQLException e) {
+            cancel(null);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Counting the values of " + name + " failed: "
+                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
         }
     }
 

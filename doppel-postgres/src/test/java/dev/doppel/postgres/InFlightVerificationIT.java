@@ -110,6 +110,49 @@ class InFlightVerificationIT {
         assertThat(counts(leaked)).isEqualTo(counts(verify(verifier, plan, config, tampered, null)));
     }
 
+    /**
+     * Kept text columns are scanned in what the copy wrote, and a table left with only a column
+     * ruled null to check has its values counted on the target: the verdicts and counts are those
+     * of reading the target, for a kept column that leaks and for a column ruled null that someone
+     * filled with empty strings.
+     */
+    @Test
+    void keptColumnsScannedAsCopiedAndNullColumnsCountedOnTheTargetGiveTheVerdictsOfReadingIt() throws Exception {
+        String source = server.createDatabase("source");
+        try (Connection connection = server.connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE tickets (id int PRIMARY KEY, kind text, contact text, secret text)");
+            statement.execute("INSERT INTO tickets SELECT i, CASE WHEN i % 2 = 0 THEN 'open' ELSE 'closed' END,"
+                    + " CASE WHEN i % 400 = 0 THEN 'write to user' || i || '@example.org' WHEN i % 3 = 0 THEN NULL"
+                    + " ELSE 'called back' END, 'pin ' || i FROM generate_series(1, 2000) AS i");
+        }
+        DoppelConfig config = Fixture.config(server, source, source, """
+                  tables:
+                    public.tickets: { columns: { id: keep, kind: keep, contact: keep, secret: null } }
+                """);
+        Plan plan = new MaskedCopy(registry, Engines.load()).plan(config).plan();
+        RuleBinder binder = new RuleBinder(registry, new MaskingKey(Fixture.KEY), config.masking().locale());
+        Verifier verifier = new Verifier(binder, Set.of(), CopyListener.NONE, 2);
+
+        String clean = server.createDatabase("target");
+        VerifyReport seen = verify(verifier, plan, config, clean, copy(verifier, binder, plan, config, clean));
+        assertThat(seen.leaks()).extracting(ColumnVerdict::qualified).containsExactly("public.tickets.contact");
+        assertThat(seen.leaks().get(0).patterns()).containsOnly(java.util.Map.entry("e-mail address", 5L));
+        assertThat(seen.tablesFromCopy()).as("no masked column was fingerprinted").isZero();
+        assertThat(counts(seen)).isEqualTo(counts(verify(verifier, plan, config, clean, null)))
+                .contains("public.tickets.kind 2000 0 0 false", "public.tickets.secret 0 0 0 false");
+
+        String tampered = server.createDatabase("target");
+        SourceFilters filters = copy(verifier, binder, plan, config, tampered);
+        try (Connection connection = server.connect(tampered); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE public.tickets SET secret = '' WHERE id <= 3");
+        }
+        VerifyReport filled = verify(verifier, plan, config, tampered, filters);
+        assertThat(filled.leaks()).extracting(ColumnVerdict::qualified)
+                .containsExactly("public.tickets.contact", "public.tickets.secret");
+        assertThat(filled.leaks().get(1).detail()).isEqualTo("3 target values are not NULL although the rule writes NULL");
+        assertThat(counts(filled)).isEqualTo(counts(verify(verifier, plan, config, tampered, null)));
+    }
+
     private SourceFilters copy(Verifier verifier, RuleBinder binder, Plan plan, DoppelConfig config, String target) {
         SourceFilters filters = verifier.sourceFilters(plan);
         try (SourceDatabase from = engine.openSource(config.source(), 2); TargetDatabase to = engine.openTarget(at(config, target))) {

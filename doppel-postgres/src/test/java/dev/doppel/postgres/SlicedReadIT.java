@@ -40,6 +40,7 @@ class SlicedReadIT {
                 CREATE TABLE items (id integer NOT NULL, v text);
                 INSERT INTO items SELECT i, repeat('v', 40) FROM generate_series(1, 20000) i;
                 DELETE FROM items WHERE id % 7 = 0 OR id BETWEEN 5000 AND 6500;
+                UPDATE items SET v = CASE WHEN id % 5 = 0 THEN NULL ELSE '' END WHERE id % 5 = 0 OR id % 11 = 0;
                 """);
     }
 
@@ -53,6 +54,23 @@ class SlicedReadIT {
             try (Connection check = server.connect(database)) {
                 assertThat(read).containsExactlyInAnyOrderElementsOf(ids(check));
             }
+        }
+    }
+
+    /** The server's counts, range by range, are those of the rows read: NULL left out, empty strings in. */
+    @ParameterizedTest(name = "{0} pages a transaction")
+    @ValueSource(ints = {0, 1, 3, 1000})
+    void valuesCountedOnTheServerAreTheValuesRead(int slicePages) throws SQLException {
+        try (Connection connection = server.connect(database); PostgresTableReader reader = reader(connection, slicePages)) {
+            long[] read = new long[2];
+            reader.read(TableCopy.of(items(), null), (buffer, offset, length) -> {
+                String[] fields = new String(buffer, offset, length - 1, StandardCharsets.UTF_8).split("\t", -1);
+                for (int i = 0; i < read.length; i++) {
+                    read[i] += fields[i].equals("\\N") ? 0 : 1;
+                }
+            });
+            assertThat(read[1]).as("some values are NULL").isLessThan(read[0]);
+            assertThat(reader.countNonNull(TableCopy.of(items(), null))).containsExactly(read);
         }
     }
 

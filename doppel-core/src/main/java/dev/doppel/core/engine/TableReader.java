@@ -1,6 +1,7 @@
 package dev.doppel.core.engine;
 
 import dev.doppel.core.text.RowFormat;
+import dev.doppel.core.text.RowText;
 
 /** Streams one table's rows at a time; bound to one connection, used by one worker. */
 public interface TableReader extends AutoCloseable {
@@ -19,6 +20,33 @@ public interface TableReader extends AutoCloseable {
      */
     default RowFormat fasterFormat(TableCopy copy) {
         return null;
+    }
+
+    /**
+     * How many values of each of the copy's columns are not NULL, in the order of {@link
+     * TableCopy#columns}; an empty string counts. Leak verification asks this of a target's columns
+     * ruled {@code null}, which must hold nothing else, when it has no other reason to read the
+     * table's rows. The default streams the columns in {@link RowText} form and counts; engines
+     * override it to count on the server, which then sends one row per statement instead of the
+     * table.
+     */
+    default long[] countNonNull(TableCopy copy) {
+        long[] counts = new long[copy.columns().size()];
+        read(copy.inFormat(RowText.FORMAT), (buffer, offset, length) -> {
+            int end = offset + length;
+            if (end > offset && buffer[end - 1] == RowText.END) {
+                end--;
+            }
+            int start = offset;
+            for (int field = 0; field < counts.length; field++) {
+                int delimiter = field + 1 < counts.length ? RowText.nextDelimiter(buffer, start, end) : end;
+                if (!RowText.isNull(buffer, start, delimiter)) {
+                    counts[field]++;
+                }
+                start = delimiter + 1;
+            }
+        });
+        return counts;
     }
 
     @Override

@@ -61,9 +61,9 @@ final class TableCopier {
     private void copy(TablePlan plan, TableCopy copy, ValueTransform[] transforms, TableReader reader, TableWriter writer,
                       TableProgress progress) {
         Chunk chunk = copy.chunk();
-        RowMasker masker = new RowMasker(transforms, copy.format());
-        Batch batch = new Batch(progress);
         CopyObserver.ChunkObserver seen = observer.chunk(plan, chunk);
+        RowMasker masker = new RowMasker(transforms, copy.format(), seen != null);
+        Batch batch = new Batch(progress);
         TableWriter.RowOutput output = writer.begin(copy);
         try {
             reader.read(copy, (buffer, offset, length) -> {

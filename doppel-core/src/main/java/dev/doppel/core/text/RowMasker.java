@@ -18,6 +18,7 @@ public final class RowMasker implements RowValues {
     private final ValueTransform[] transforms;
     private final RowFormat format;
     private final boolean passThrough;
+    private final boolean observed;
     private final int[] starts;
     private final int[] ends;
     private final String[] memo;
@@ -39,6 +40,14 @@ public final class RowMasker implements RowValues {
      * @param format the form rows come in and leave in
      */
     public RowMasker(ValueTransform[] transforms, RowFormat format) {
+        this(transforms, format, false);
+    }
+
+    /**
+     * @param observed true when someone reads the rows' values through {@link RowValues} after
+     *     each {@link #mask}, so that the rows are split even when no field has a rule
+     */
+    public RowMasker(ValueTransform[] transforms, RowFormat format, boolean observed) {
         this.format = format;
         this.transforms = transforms.clone();
         boolean anyRule = false;
@@ -49,6 +58,7 @@ public final class RowMasker implements RowValues {
             anyRule |= this.transforms[i] != null;
         }
         this.passThrough = !anyRule;
+        this.observed = observed;
         this.starts = new int[transforms.length];
         this.ends = new int[transforms.length];
         this.memo = new String[transforms.length];
@@ -65,13 +75,17 @@ public final class RowMasker implements RowValues {
      * @throws RowFormat.TextNeeded when the format cannot decode or encode a ruled value
      */
     public void mask(byte[] buffer, int offset, int length, ByteSink out) {
-        if (passThrough) {
+        if (passThrough && !observed) {
             out.write(buffer, offset, length);
             return;
         }
         format.split(buffer, offset, length, starts, ends);
         this.row = buffer;
         rowNumber++;
+        if (passThrough) {
+            out.write(buffer, offset, length);
+            return;
+        }
         format.beginRow(out);
         for (int field = 0; field < transforms.length; field++) {
             ValueTransform transform = transforms[field];

@@ -78,7 +78,14 @@ final class MaskedColumnCheck {
      * BloomFilter#addAll} adds them; {@link #targetPassDone} looks up the last batch.
      */
     void targetPass(String value, Fingerprints fingerprints) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
+            return;
+        }
+        if (column.nulled()) {
+            targetValues++;
+            return;
+        }
+        if (value.isEmpty()) {
             return;
         }
         targetValues++;
@@ -86,6 +93,17 @@ final class MaskedColumnCheck {
         if (pendingCount == BATCH) {
             lookUpPending();
         }
+    }
+
+    /**
+     * The target pass of a column ruled {@code null}, counted by the target itself ({@link
+     * dev.doppel.core.engine.TableReader#countNonNull}): {@code values} of its values are not NULL.
+     */
+    void notNullOnTarget(long values) {
+        if (!column.nulled()) {
+            throw new IllegalStateException(column.column().name() + " is not ruled null: its values must be read");
+        }
+        targetValues += values;
     }
 
     void targetPassDone() {
@@ -147,7 +165,7 @@ final class MaskedColumnCheck {
     }
 
     /**
-     * A column ruled {@code null} must hold nothing but NULL: its source values were never read
+     * A column ruled {@code null} must hold nothing but NULL, not even an empty string: its source values were never read
      * (see {@link dev.doppel.core.engine.TableCopy#readAsNull}), so any other value is wrong
      * whether or not it equals one of them.
      */

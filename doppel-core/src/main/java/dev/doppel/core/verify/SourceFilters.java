@@ -7,6 +7,7 @@ import dev.doppel.core.plan.ColumnPlan;
 import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.TablePlan;
 import dev.doppel.core.schema.TableName;
+import dev.doppel.core.text.RowFormat;
 import dev.doppel.core.transform.RowValues;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,22 +18,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 
 /**
  * The first pass of leak verification, taken while the copy masks the source, so that the source
- * is not read again for it: for each masked column (but those ruled {@code null}, which must
+ * is not read again for it, and the scan of kept text columns, so that the target is not read for
+ * them: for each masked column (but those ruled {@code null}, which must
  * simply hold nothing but NULL), the fingerprint of every source value its rule
  * changes goes into the column's Bloom filter, and values the rule maps to themselves are counted
  * (see {@link MaskedColumnCheck}); and the fingerprint of every value the copy writes goes into the
  * column's {@link OutputSet}, while it fits, so that verification knows which target values are
- * masked outputs without computing them again. Tables take filters largest first while {@code
- * budget} bytes last; the others, and a table whose rows this copy did not all see (a resumed run
- * kept some of its chunks), are read from the source by {@link Verifier} as before.
+ * masked outputs without computing them again; and each kept text or JSON column is scanned for
+ * personal data ({@link KeptColumnScan}) in the values the copy writes to it. Tables take filters
+ * largest first while {@code budget} bytes last; the others are read from the source by {@link
+ * Verifier} as before. A scan takes a few counters and is not counted against the budget. A table
+ * whose rows this copy did not all see (a resumed run kept some of its chunks) has neither: its
+ * source and its target are read instead.
  *
  * <p>Workers add to one table's filters at once, in batches ({@link BloomFilter#addAll}). A chunk
  * attempt that fails and is tried again adds its values twice: harmless for a filter, which is a
- * set; the same-by-design counts are added only when an attempt commits.
+ * set; the same-by-design counts and the kept columns' scans are added only when an attempt
+ * commits, so that they count each row once.
  */
 public final class SourceFilters implements CopyObserver {
     /** How much the filters of one run may take: 64 MB, half of verification's budget. */
@@ -48,12 +56,17 @@ public final class SourceFilters implements CopyObserver {
 
     private SourceFilters(List<TableFilters> filters) {
         filters.forEach(f -> tables.put(f.name, f));
-        this.bytes = filters.stream().mapToLong(TableFilters::bytes).sum() + (filters.isEmpty() ? 0 : OUTPUT_BUDGET_BYTES);
+        this.bytes = filters.stream().mapToLong(TableFilters::bytes).sum()
+                + (filters.stream().anyMatch(TableFilters::fingerprinted) ? OUTPUT_BUDGET_BYTES : 0);
     }
 
-    /** Filters for the masked columns of the plan's copied tables, largest tables first, within {@code budget} bytes. */
+    /**
+     * Filters for the masked columns of the plan's copied tables, largest tables first, within
+     * {@code budget} bytes, and scans of their kept text columns.
+     */
     public static SourceFilters of(Plan plan, long budget) {
-        List<TablePlan> candidates = new ArrayList<>(plan.copied().stream().filter(t -> maskedColumns(t).length > 0).toList());
+        List<TablePlan> candidates = new ArrayList<>(plan.copied().stream()
+                .filter(t -> maskedColumns(t).length > 0 || keptColumns(t).length > 0).toList());
         candidates.sort(Comparator.comparingLong((TablePlan t) -> t.table().estimatedRows()).reversed());
         List<TableFilters> chosen = new ArrayList<>();
         long left = budget;
@@ -62,9 +75,12 @@ public final class SourceFilters implements CopyObserver {
             int[] columns = maskedColumns(table);
             long expected = expectedValues(table);
             long need = columns.length * BloomFilter.wantedBytes(expected);
-            if (need <= left) {
-                chosen.add(new TableFilters(table.table().name(), columns, expected, outputBudget));
-                left -= need;
+            if (need > left) {
+                columns = new int[0];
+            }
+            left -= columns.length == 0 ? 0 : need;
+            if (columns.length > 0 || keptColumns(table).length > 0) {
+                chosen.add(new TableFilters(table, columns, expected, outputBudget));
             }
         }
         return new SourceFilters(chosen);
@@ -76,8 +92,14 @@ public final class SourceFilters implements CopyObserver {
 
     private static int[] maskedColumns(TablePlan table) {
         List<ColumnPlan> copied = table.copiedColumns();
-        return java.util.stream.IntStream.range(0, copied.size())
-                .filter(i -> copied.get(i).masked() && !copied.get(i).nulled()).toArray();
+        return IntStream.range(0, copied.size()).filter(i -> copied.get(i).masked() && !copied.get(i).nulled()).toArray();
+    }
+
+    /** The copied columns without a masking rule whose values {@link KeptColumnScan} looks at. */
+    private static int[] keptColumns(TablePlan table) {
+        List<ColumnPlan> copied = table.copiedColumns();
+        return IntStream.range(0, copied.size())
+                .filter(i -> !copied.get(i).masked() && KeptColumnScan.scans(copied.get(i).column().kind())).toArray();
     }
 
     /** The memory the filters and the output sets may take. */
@@ -113,19 +135,29 @@ public final class SourceFilters implements CopyObserver {
         return filters != null && filters.complete() ? Optional.of(filters) : Optional.empty();
     }
 
-    /** One table's filters, by the index of the masked column among the copied columns. */
+    /** One table's filters and kept columns' scans, by the index of the column among the copied columns. */
     static final class TableFilters {
         final TableName name;
         private final int[] columns;
         private final BloomFilter[] filters;
         private final OutputSet[] outputs;
         private final AtomicLongArray sameByDesign;
+        private final int[] keptColumns;
+        private final List<ColumnPlan> keptPlans;
+        private final KeptColumnScan[] keptScans;
+        /** Kept columns whose values the copy's row form could not decode: the target is scanned for them instead. */
+        private final AtomicIntegerArray undecoded;
         private final AtomicInteger committed = new AtomicInteger();
         private volatile int expectedChunks = -1;
 
-        TableFilters(TableName name, int[] columns, long expected, AtomicLong outputBudget) {
-            this.name = name;
+        /** @param columns the masked columns to fingerprint; none when the table's filters did not fit */
+        TableFilters(TablePlan table, int[] columns, long expected, AtomicLong outputBudget) {
+            this.name = table.table().name();
             this.columns = columns;
+            this.keptColumns = keptColumns(table);
+            this.keptPlans = IntStream.of(keptColumns).mapToObj(i -> table.copiedColumns().get(i)).toList();
+            this.keptScans = keptPlans.stream().map(KeptColumnScan::new).toArray(KeptColumnScan[]::new);
+            this.undecoded = new AtomicIntegerArray(keptColumns.length);
             this.filters = new BloomFilter[columns.length];
             this.outputs = new OutputSet[columns.length];
             for (int i = 0; i < columns.length; i++) {
@@ -137,6 +169,31 @@ public final class SourceFilters implements CopyObserver {
 
         boolean complete() {
             return expectedChunks >= 0 && committed.get() == expectedChunks;
+        }
+
+        /** Whether the copy fingerprinted any of the table's masked columns. */
+        boolean fingerprinted() {
+            return columns.length > 0;
+        }
+
+        /**
+         * The scan of every value the copy wrote to the kept copied column {@code index}, or null
+         * when it is not a scanned kept column or the copy could not decode its values. Only for a
+         * {@link #complete} table.
+         */
+        KeptColumnScan keptScan(int index) {
+            for (int i = 0; i < keptColumns.length; i++) {
+                if (keptColumns[i] == index) {
+                    return undecoded.get(i) == 0 ? keptScans[i] : null;
+                }
+            }
+            return null;
+        }
+
+        private synchronized void addScans(KeptColumnScan[] scans) {
+            for (int i = 0; i < scans.length; i++) {
+                keptScans[i].add(scans[i]);
+            }
         }
 
         long bytes() {
@@ -194,6 +251,7 @@ public final class SourceFilters implements CopyObserver {
             private final long[] grouped = new long[BATCH];
             private final int[] counts = new int[columns.length];
             private final int[] outputCounts = new int[columns.length];
+            private final KeptColumnScan[] scans = keptPlans.stream().map(KeptColumnScan::new).toArray(KeptColumnScan[]::new);
             private final Fingerprints fingerprints;
 
             Attempt(Fingerprints fingerprints) {
@@ -202,6 +260,11 @@ public final class SourceFilters implements CopyObserver {
 
             @Override
             public void row(RowValues row) {
+                for (int i = 0; i < keptColumns.length; i++) {
+                    if (undecoded.get(i) == 0) {
+                        scan(i, row);
+                    }
+                }
                 for (int i = 0; i < columns.length; i++) {
                     String value = row.source(columns[i]);
                     if (value == null || value.isEmpty()) {
@@ -227,6 +290,18 @@ public final class SourceFilters implements CopyObserver {
                 }
             }
 
+            /** A value the row's form cannot decode (a binary COPY field of a type doppel does not decode) leaves the column to the target's scan. */
+            private void scan(int kept, RowValues row) {
+                String value;
+                try {
+                    value = row.masked(keptColumns[kept]);
+                } catch (RowFormat.TextNeeded e) {
+                    undecoded.set(kept, 1);
+                    return;
+                }
+                scans[kept].accept(value);
+            }
+
             private void flush(int column) {
                 filters[column].addAll(pending[column], counts[column], grouped);
                 counts[column] = 0;
@@ -244,6 +319,7 @@ public final class SourceFilters implements CopyObserver {
                     flushOutputs(i);
                     sameByDesign.addAndGet(i, same[i]);
                 }
+                addScans(scans);
                 committed.incrementAndGet();
             }
         }

@@ -10,7 +10,6 @@ import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.plan.TablePlan;
 import dev.doppel.core.schema.Column;
-import dev.doppel.core.schema.ColumnKind;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
 import dev.doppel.core.schema.TableName;
@@ -34,11 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #MEMORY_BYTES} bytes (split among the workers, then among a table's masked columns),
  * plus the candidates they let through (see {@link MaskedColumnCheck}). Values are decoded one by
  * one, fingerprinted and let go; nothing is written anywhere.
+ *
+ * <p>A kept text column is scanned in the values the copy wrote to it when the copy saw every row
+ * of its table ({@link SourceFilters}), and in the target otherwise. A table with nothing else to
+ * read than columns ruled {@code null} has their values that are not NULL counted by the target
+ * ({@link TableReader#countNonNull}), which sends no rows.
  */
 public final class Verifier {
     /** Memory for the Bloom filters of the tables being verified at one time: 128 MB. */
     static final long MEMORY_BYTES = 128L << 20;
-    private static final Set<ColumnKind> SCANNED_KEPT = Set.of(ColumnKind.TEXT, ColumnKind.JSON);
 
     private final RuleBinder binder;
     private final Set<String> allowed;
@@ -124,7 +127,7 @@ public final class Verifier {
                     }
                     Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
                             : seen.take(table.table().name());
-                    filters.ifPresent(f -> fromCopy.incrementAndGet());
+                    filters.filter(SourceFilters.TableFilters::fingerprinted).ifPresent(f -> fromCopy.incrementAndGet());
                     verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
                             filters.orElse(null), filterBytes, verdicts, problems, targetValues, readAgain);
                 }
@@ -152,13 +155,13 @@ public final class Verifier {
         long expected = Math.max(table.table().estimatedRows(), 1_000);
         List<MaskedColumnCheck> masked = new ArrayList<>();
         List<MaskedColumnCheck> unseen = new ArrayList<>();
-        List<KeptColumnScan> kept = new ArrayList<>();
         List<Column> targetColumns = new ArrayList<>();
         List<Object> readers = new ArrayList<>();
+        List<Object> checks = new ArrayList<>();
         for (int i = 0; i < copied.size(); i++) {
             ColumnPlan column = copied.get(i);
             boolean isMasked = column.masked() && transforms[i] != null;
-            if (!isMasked && !SCANNED_KEPT.contains(column.column().kind())) {
+            if (!isMasked && !KeptColumnScan.scans(column.column().kind())) {
                 continue;
             }
             Optional<Column> targetColumn = onTarget.column(column.column().name());
@@ -166,7 +169,6 @@ public final class Verifier {
                 problems.add("cannot verify " + name + "." + column.column().name() + ": the target table has no such column");
                 continue;
             }
-            targetColumns.add(targetColumn.get());
             if (isMasked) {
                 boolean nulled = column.nulled();
                 BloomFilter filled = nulled ? new BloomFilter(0, 0) : seen == null ? null : seen.filter(i);
@@ -178,15 +180,18 @@ public final class Verifier {
                 if (filled == null) {
                     unseen.add(check);
                 }
+                targetColumns.add(targetColumn.get());
                 readers.add(check);
+                checks.add(check);
             } else {
-                KeptColumnScan scan = new KeptColumnScan(column);
-                kept.add(scan);
-                readers.add(scan);
+                KeptColumnScan scanned = seen == null ? null : seen.keptScan(i);
+                if (scanned == null) {
+                    scanned = new KeptColumnScan(column);
+                    targetColumns.add(targetColumn.get());
+                    readers.add(scanned);
+                }
+                checks.add(scanned);
             }
-        }
-        if (targetColumns.isEmpty()) {
-            return;
         }
         SourceColumns needed = SourceColumns.of(table, binder.references(table),
                 masked.stream().filter(c -> !c.column.nulled())
@@ -200,18 +205,7 @@ public final class Verifier {
                 }
             });
         }
-        RowFields targetRow = new RowFields(targetColumns.size(), null);
-        targetReader.read(new TableCopy(onTarget, targetColumns, null), (buffer, offset, length) -> {
-            targetRow.split(buffer, offset, length);
-            for (int f = 0; f < readers.size(); f++) {
-                String value = targetRow.source(f);
-                if (readers.get(f) instanceof MaskedColumnCheck check) {
-                    check.targetPass(value, fingerprints);
-                } else {
-                    ((KeptColumnScan) readers.get(f)).accept(value);
-                }
-            }
-        });
+        readTarget(onTarget, targetColumns, readers, targetReader, fingerprints);
         masked.forEach(MaskedColumnCheck::targetPassDone);
         List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
         if (!again.isEmpty()) {
@@ -232,12 +226,44 @@ public final class Verifier {
                 });
             }
         }
-        for (Object reader : readers) {
+        for (Object reader : checks) {
             ColumnVerdict verdict = reader instanceof MaskedColumnCheck check
                     ? check.verdict(name, allowed.contains(name + "." + check.column.column().name()))
                     : ((KeptColumnScan) reader).verdict(name, allowed.contains(name + "." + ((KeptColumnScan) reader).column.column().name()));
             verdicts.add(verdict);
             total.addAndGet(verdict.values());
         }
+    }
+
+    /**
+     * The target pass: each of {@code readers} sees the values of its column in {@code columns}.
+     * When every one of them is a column ruled {@code null}, which needs only its count of values
+     * that are not NULL, the target counts them and sends no rows.
+     */
+    private static void readTarget(Table onTarget, List<Column> columns, List<Object> readers, TableReader targetReader,
+                                   Fingerprints fingerprints) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        TableCopy copy = new TableCopy(onTarget, columns, null);
+        if (readers.stream().allMatch(r -> r instanceof MaskedColumnCheck check && check.column.nulled())) {
+            long[] counts = targetReader.countNonNull(copy);
+            for (int f = 0; f < readers.size(); f++) {
+                ((MaskedColumnCheck) readers.get(f)).notNullOnTarget(counts[f]);
+            }
+            return;
+        }
+        RowFields targetRow = new RowFields(columns.size(), null);
+        targetReader.read(copy, (buffer, offset, length) -> {
+            targetRow.split(buffer, offset, length);
+            for (int f = 0; f < readers.size(); f++) {
+                String value = targetRow.source(f);
+                if (readers.get(f) instanceof MaskedColumnCheck check) {
+                    check.targetPass(value, fingerprints);
+                } else {
+                    ((KeptColumnScan) readers.get(f)).accept(value);
+                }
+            }
+        });
     }
 }

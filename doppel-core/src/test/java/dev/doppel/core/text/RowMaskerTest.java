@@ -23,6 +23,16 @@ class RowMaskerTest {
     }
 
     @Test
+    void anObservedRowWithoutRulesIsCopiedAsItIsAndStillReadable() {
+        RowMasker masker = new RowMasker(new ValueTransform[] {null, ValueTransform.IDENTITY}, RowText.FORMAT, true);
+        assertThat(mask(masker, "1\\t2\tab\\nc\n")).isEqualTo("1\\t2\tab\\nc\n");
+        assertThat(masker.source(0)).isEqualTo("1\t2");
+        assertThat(masker.masked(1)).isEqualTo("ab\nc");
+        assertThat(mask(masker, "3\t\\N\n")).isEqualTo("3\t\\N\n");
+        assertThat(masker.masked(1)).isNull();
+    }
+
+    @Test
     void keepsNullsUnlessTheTransformAsksForThem() {
         ValueTransform constant = (value, row) -> "c";
         RowMasker masker = new RowMasker(new ValueTransform[] {constant, constant});

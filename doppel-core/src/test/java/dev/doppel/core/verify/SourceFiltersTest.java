@@ -8,6 +8,7 @@ import dev.doppel.core.pipeline.CopyObserver;
 import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.TablePlan;
 import dev.doppel.core.schema.TableName;
+import dev.doppel.core.text.RowFormat;
 import dev.doppel.core.transform.RowValues;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,90 @@ class SourceFiltersTest {
         assertThat(taken.filter(1).mightContain(filters.fingerprints().of("user7@example.org"))).isTrue();
     }
 
+    @Test
+    void keptTextColumnsAreScannedInWhatCommittedAttemptsWrote() {
+        TablePlan users = TestPlans.usersWithNotes(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(FIRST, SECOND)), Set.of());
+
+        CopyObserver.ChunkObserver failed = filters.chunk(users, FIRST);
+        failed.row(rowWithNote("1", "a@example.org", "masked-a", "write to a@example.org"));
+        CopyObserver.ChunkObserver retried = filters.chunk(users, FIRST);
+        retried.row(rowWithNote("1", "a@example.org", "masked-a", "write to a@example.org"));
+        retried.row(rowWithNote("2", "b@example.org", "masked-b", "fragile"));
+        retried.committed();
+        CopyObserver.ChunkObserver second = filters.chunk(users, SECOND);
+        second.row(rowWithNote("3", "c@example.org", "masked-c", null));
+        second.row(rowWithNote("4", "d@example.org", "masked-d", "call 090-1234-5678"));
+        second.committed();
+
+        SourceFilters.TableFilters taken = filters.take(users.table().name()).orElseThrow();
+        assertThat(taken.keptScan(1)).as("email is masked").isNull();
+        ColumnVerdict note = taken.keptScan(2).verdict(users.table().name(), false);
+        assertThat(note.values()).as("the failed attempt's row is not counted again").isEqualTo(3);
+        assertThat(note.patterns()).containsOnly(Map.entry("e-mail address", 1L), Map.entry("phone number", 1L));
+        assertThat(note.leak()).isTrue();
+    }
+
+    @Test
+    void aTableWhoseFiltersDoNotFitStillHasItsKeptColumnsScanned() {
+        TablePlan users = TestPlans.usersWithNotes(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), 0);
+        filters.planned(Map.of(users.table().name(), List.of(Chunk.WHOLE)), Set.of());
+        assertThat(filters.bytes()).isZero();
+
+        CopyObserver.ChunkObserver chunk = filters.chunk(users, Chunk.WHOLE);
+        chunk.row(rowWithNote("1", "a@example.org", "masked-a", "fragile"));
+        chunk.committed();
+        SourceFilters.TableFilters taken = filters.take(users.table().name()).orElseThrow();
+        assertThat(taken.fingerprinted()).isFalse();
+        assertThat(taken.filter(1)).as("read from the source instead").isNull();
+        assertThat(taken.keptScan(2).verdict(users.table().name(), false).values()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptColumnTheCopyCannotDecodeIsLeftToTheTargetsScan() {
+        TablePlan users = TestPlans.usersWithNotes(new TableName("app", "users"), 1_000);
+        SourceFilters filters = SourceFilters.of(plan(users), SourceFilters.BUDGET_BYTES);
+        filters.planned(Map.of(users.table().name(), List.of(Chunk.WHOLE)), Set.of());
+        CopyObserver.ChunkObserver chunk = filters.chunk(users, Chunk.WHOLE);
+        chunk.row(rowWithNote("1", "a@example.org", "masked-a", "fragile"));
+        chunk.row(new RowValues() {
+            @Override
+            public String source(int index) {
+                return index == 1 ? "b@example.org" : "2";
+            }
+
+            @Override
+            public String masked(int index) {
+                if (index == 2) {
+                    throw new RowFormat.TextNeeded("a field in a form not decoded");
+                }
+                return index == 1 ? "masked-b" : "2";
+            }
+        });
+        chunk.committed();
+        SourceFilters.TableFilters taken = filters.take(users.table().name()).orElseThrow();
+        assertThat(taken.keptScan(2)).isNull();
+        assertThat(taken.filter(1).mightContain(filters.fingerprints().of("b@example.org"))).isTrue();
+    }
+
     private static Plan plan(TablePlan table) {
         return new Plan(List.of(table), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static RowValues rowWithNote(String id, String email, String masked, String note) {
+        return new RowValues() {
+            @Override
+            public String source(int index) {
+                return index == 0 ? id : index == 1 ? email : note;
+            }
+
+            @Override
+            public String masked(int index) {
+                return index == 0 ? id : index == 1 ? masked : note;
+            }
+        };
     }
 
     private static RowValues row(String id, String email, String masked) {

@@ -25,4 +25,14 @@ final class TestPlans {
                 new ColumnPlan(id, new ColumnRule("id", "keep", Map.of(), Location.NONE), ColumnPlan.Source.CONFIG),
                 new ColumnPlan(email, new ColumnRule("email", "email", Map.of(), Location.NONE), ColumnPlan.Source.CONFIG)));
     }
+
+    /** {@code id} kept, {@code email} masked with {@code email}, {@code note} a kept text column. */
+    static TablePlan usersWithNotes(TableName name, long rows) {
+        TablePlan users = users(name, rows);
+        Column note = new Column("note", "text", ColumnKind.TEXT, true, -1, false, false);
+        Table table = new Table(name, List.of(users.table().columns().get(0), users.table().columns().get(1), note), rows,
+                rows * 80);
+        return new TablePlan(table, TableMode.COPY, null, List.of(users.copiedColumns().get(0), users.copiedColumns().get(1),
+                new ColumnPlan(note, new ColumnRule("note", "keep", Map.of(), Location.NONE), ColumnPlan.Source.CONFIG)));
+    }
 }
