@@ -1,9 +1,18 @@
 package dev.doppel.core.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** A growable byte buffer that rows are assembled in before they go to the target in batches. */
 public final class ByteSink {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOW_BYTES = ONES * 0x0e;
+    private static final long BACKSLASHES = ONES * '\\';
+
     private byte[] buffer;
     private int size;
 
@@ -101,11 +110,25 @@ public final class ByteSink {
 
     /**
      * Appends UTF-8 bytes with the same escapes, copying the runs between them whole. The bytes
-     * are taken as they are: a driver's text, already UTF-8.
+     * are taken as they are: a driver's text, already UTF-8. Eight bytes are looked at a time
+     * ({@link #mayNeedEscape}); only a word that may hold a byte to escape is looked at byte by
+     * byte.
      */
     void writeEscaped(byte[] utf8) {
         int run = 0;
-        for (int i = 0; i < utf8.length; i++) {
+        int i = 0;
+        for (int words = utf8.length - 7; i < words; i += 8) {
+            if (mayNeedEscape((long) LONGS.get(utf8, i))) {
+                run = writeEscapedBytes(utf8, i, i + 8, run);
+            }
+        }
+        run = writeEscapedBytes(utf8, i, utf8.length, run);
+        write(utf8, run, utf8.length - run);
+    }
+
+    /** Writes the run before each byte in {@code [from, to)} that needs an escape, and its escape; returns where the next run starts. */
+    private int writeEscapedBytes(byte[] utf8, int from, int to, int run) {
+        for (int i = from; i < to; i++) {
             byte escape = escape(utf8[i]);
             if (escape != 0) {
                 write(utf8, run, i - run);
@@ -114,7 +137,18 @@ public final class ByteSink {
                 run = i + 1;
             }
         }
-        write(utf8, run, utf8.length - run);
+        return run;
+    }
+
+    /**
+     * False when none of the eight bytes is a backslash or below 0x0e (where tab, line feed and
+     * carriage return are): the "has a byte less than n" and "has a zero byte" bit tricks, exact
+     * as a yes or no for the word, though not for which byte.
+     */
+    static boolean mayNeedEscape(long word) {
+        long below = (word - LOW_BYTES) & ~word & HIGHS;
+        long backslashes = word ^ BACKSLASHES;
+        return (below | ((backslashes - ONES) & ~backslashes & HIGHS)) != 0;
     }
 
     /** The letter that follows the backslash for a byte RowText escapes, or 0 for one it does not. */
