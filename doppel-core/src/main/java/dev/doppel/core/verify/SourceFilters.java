@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 
@@ -75,10 +75,11 @@ public final class SourceFilters implements CopyObserver {
             int[] columns = maskedColumns(table);
             long expected = expectedValues(table);
             long need = columns.length * BloomFilter.wantedBytes(expected);
-            if (need > left) {
+            if (need <= left) {
+                left -= need;
+            } else {
                 columns = new int[0];
             }
-            left -= columns.length == 0 ? 0 : need;
             if (columns.length > 0 || keptColumns(table).length > 0) {
                 chosen.add(new TableFilters(table, columns, expected, outputBudget));
             }
