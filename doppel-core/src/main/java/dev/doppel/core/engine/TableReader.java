@@ -32,18 +32,14 @@ public interface TableReader extends AutoCloseable {
      */
     default long[] countNonNull(TableCopy copy) {
         long[] counts = new long[copy.columns().size()];
+        int[] starts = new int[counts.length];
+        int[] ends = new int[counts.length];
         read(copy.inFormat(RowText.FORMAT), (buffer, offset, length) -> {
-            int end = offset + length;
-            if (end > offset && buffer[end - 1] == RowText.END) {
-                end--;
-            }
-            int start = offset;
+            RowText.FORMAT.split(buffer, offset, length, starts, ends);
             for (int field = 0; field < counts.length; field++) {
-                int delimiter = field + 1 < counts.length ? RowText.nextDelimiter(buffer, start, end) : end;
-                if (!RowText.isNull(buffer, start, delimiter)) {
+                if (!RowText.FORMAT.isNull(buffer, starts[field], ends[field])) {
                     counts[field]++;
                 }
-                start = delimiter + 1;
             }
         });
         return counts;
