@@ -71,6 +71,12 @@ final class MySqlTableReader implements TableReader {
         }
     }
 
+    /** The key ranges a read-back reader reads a whole table in; the whole table otherwise. */
+    @Override
+    public List<Chunk> parts(TableCopy copy) {
+        return sliceKeys > 0 && copy.chunk().isWhole() ? slices(copy) : List.of(copy.chunk());
+    }
+
     /** {@code COUNT} of each column on the server, range by range when the reader slices whole tables. */
     @Override
     public long[] countNonNull(TableCopy copy) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.core.config.ConnectionConfig;
 import dev.doppel.core.config.Secret;
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.SourceDatabase;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.error.Location;
@@ -67,6 +68,43 @@ class SlicedReadIT {
                     .hasSize(1000);
             assertThat(new MySqlChunker(connection).readRanges(table("composite"), sliceKeys)).as("ranges of composite")
                     .hasSize(sliceKeys == 1 ? 37 : sliceKeys == 7 ? 6 : 1);
+        }
+    }
+
+    /**
+     * The parts verification reads on several workers: each read on its own, by another reader
+     * than the one that listed them, they give every row once, and their counts add up to the
+     * table's.
+     */
+    @ParameterizedTest(name = "{0} keys a statement")
+    @ValueSource(ints = {0, 7, 1_000_000})
+    void partsReadByOtherReadersGiveEveryRowOnce(int sliceKeys) throws SQLException {
+        for (String name : List.of("gaps", "composite", "no_key")) {
+            Table table = table(name);
+            TableCopy copy = TableCopy.of(table, null);
+            List<String> read = new ArrayList<>();
+            long[] counted = new long[table.columns().size()];
+            try (Connection one = server.admin(DATABASE); Connection two = server.admin(DATABASE);
+                 MySqlTableReader lister = new MySqlTableReader(one, "the target", null, sliceKeys);
+                 MySqlTableReader other = new MySqlTableReader(two, "the target", null, sliceKeys)) {
+                List<Chunk> parts = lister.parts(copy);
+                if (sliceKeys == 0) {
+                    assertThat(parts).as(name).containsExactly(Chunk.WHOLE);
+                } else if (sliceKeys == 7 && !name.equals("no_key")) {
+                    assertThat(parts).as(name).hasSizeGreaterThan(5);
+                }
+                for (int i = 0; i < parts.size(); i++) {
+                    MySqlTableReader reader = i % 2 == 0 ? other : lister;
+                    reader.read(copy.withChunk(parts.get(i)), (buffer, offset, length) ->
+                            read.add(new String(buffer, offset, length, StandardCharsets.UTF_8)));
+                    long[] counts = reader.countNonNull(copy.withChunk(parts.get(i)));
+                    for (int c = 0; c < counted.length; c++) {
+                        counted[c] += counts[c];
+                    }
+                }
+                assertThat(counted).as(name).containsExactly(lister.countNonNull(copy));
+            }
+            assertThat(read).as(name).hasSize(count(name)).containsExactlyInAnyOrderElementsOf(read(table, 0));
         }
     }
 

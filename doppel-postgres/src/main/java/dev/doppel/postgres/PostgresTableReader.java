@@ -104,6 +104,23 @@ final class PostgresTableReader implements TableReader {
         }
     }
 
+    /** The page ranges a read-back reader reads a whole table in; the whole table otherwise. */
+    @Override
+    public List<Chunk> parts(TableCopy copy) {
+        if (slicePages == 0 || !copy.chunk().isWhole() || partitioned.contains(copy.table().name())) {
+            return List.of(copy.chunk());
+        }
+        List<Chunk> slices = slices(copy);
+        try {
+            endTransaction();
+        } catch (SQLException e) {
+            cancel(null);
+            throw new DoppelException(ExitCode.RUN_FAILED, "Reading " + copy.table().name() + " failed: "
+                    + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
+        }
+        return slices;
+    }
+
     /** {@code count} of each column on the server, range by range when the reader slices whole tables. */
     @Override
     public long[] countNonNull(TableCopy copy) {

@@ -2,6 +2,7 @@ package dev.doppel.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
@@ -54,6 +55,43 @@ class SlicedReadIT {
             try (Connection check = server.connect(database)) {
                 assertThat(read).containsExactlyInAnyOrderElementsOf(ids(check));
             }
+        }
+    }
+
+    /**
+     * The parts verification reads on several workers: each read on its own, by another reader
+     * than the one that listed them, they give every row once, and their counts add up to the
+     * table's. Listing them leaves no transaction open, so no lock is held between the reads.
+     */
+    @ParameterizedTest(name = "{0} pages a transaction")
+    @ValueSource(ints = {0, 3, 1000})
+    void partsReadByOtherReadersGiveEveryRowOnce(int slicePages) throws SQLException {
+        TableCopy copy = TableCopy.of(items(), null);
+        List<Long> read = new ArrayList<>();
+        long[] counted = new long[2];
+        try (Connection one = server.connect(database); Connection two = server.connect(database);
+             PostgresTableReader lister = reader(one, slicePages); PostgresTableReader other = reader(two, slicePages)) {
+            List<Chunk> parts = lister.parts(copy);
+            if (slicePages == 3) {
+                assertThat(parts).hasSizeGreaterThan(10);
+            } else {
+                assertThat(parts).containsExactly(Chunk.WHOLE);
+            }
+            try (Connection watcher = server.connect(database)) {
+                assertThat(locksHeld(watcher, one)).as("locks the lister holds on the table after listing").isZero();
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                PostgresTableReader reader = i % 2 == 0 ? other : lister;
+                reader.read(copy.withChunk(parts.get(i)), (buffer, offset, length) ->
+                        read.add(Long.parseLong(new String(buffer, offset, length, StandardCharsets.UTF_8).split("\t")[0])));
+                long[] counts = reader.countNonNull(copy.withChunk(parts.get(i)));
+                counted[0] += counts[0];
+                counted[1] += counts[1];
+            }
+            assertThat(counted).containsExactly(lister.countNonNull(copy));
+        }
+        try (Connection check = server.connect(database)) {
+            assertThat(read).containsExactlyInAnyOrderElementsOf(ids(check));
         }
     }
 
@@ -113,6 +151,17 @@ class SlicedReadIT {
     private PostgresTableReader reader(Connection connection, int slicePages) throws SQLException {
         connection.setAutoCommit(false);
         return new PostgresTableReader(connection, Set.of(), c -> { }, PostgresTableReader.BinaryLayout.NONE, slicePages);
+    }
+
+    /** Relation locks that {@code of}'s backend holds, as {@code watcher} sees them. */
+    private static long locksHeld(Connection watcher, Connection of) throws SQLException {
+        int pid = of.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        try (Statement statement = watcher.createStatement(); ResultSet locks = statement.executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND pid = " + pid
+                        + " AND relation = 'public.items'::regclass")) {
+            locks.next();
+            return locks.getLong(1);
+        }
     }
 
     private Table items() throws SQLException {

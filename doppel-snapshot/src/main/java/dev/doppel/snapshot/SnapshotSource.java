@@ -70,6 +70,12 @@ public final class SnapshotSource implements SourceDatabase {
                 files.forEach(file -> stream(file, target));
             }
 
+            /** A table's data files, each a part. */
+            @Override
+            public List<Chunk> parts(TableCopy copy) {
+                return copy.chunk().isWhole() ? chunks(copy.table(), 0) : List.of(copy.chunk());
+            }
+
             @Override
             public void close() {
                 // each read opens and closes its own file

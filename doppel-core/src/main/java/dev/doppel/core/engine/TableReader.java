@@ -2,6 +2,7 @@ package dev.doppel.core.engine;
 
 import dev.doppel.core.text.RowFormat;
 import dev.doppel.core.text.RowText;
+import java.util.List;
 
 /** Streams one table's rows at a time; bound to one connection, used by one worker. */
 public interface TableReader extends AutoCloseable {
@@ -20,6 +21,18 @@ public interface TableReader extends AutoCloseable {
      */
     default RowFormat fasterFormat(TableCopy copy) {
         return null;
+    }
+
+    /**
+     * The parts this reader would read a whole table in: each part is read on its own with {@code
+     * copy.withChunk(part)}, by this reader or another of the same database, and together they
+     * hold every row of the table once. Leak verification reads a big table's parts on several
+     * workers at once. The parts are of the table as it is now, so ask only of a table that no
+     * longer changes (a target once its rows are in). The default is the whole table as one part;
+     * engines whose read-back readers already read a table range by range return those ranges.
+     */
+    default List<Chunk> parts(TableCopy copy) {
+        return List.of(Chunk.WHOLE);
     }
 
     /**

@@ -34,9 +34,6 @@ final class MaskedColumnCheck {
     private final BloomFilter sources;
     private final OutputSet outputs;
     private final Candidates candidates = new Candidates(MAX_CANDIDATES);
-    private final long[] pending = new long[BATCH];
-    private final long[] grouped = new long[BATCH];
-    private int pendingCount;
     private long sameByDesign;
     private long targetValues;
     private boolean outputsDeferred;
@@ -74,51 +71,83 @@ final class MaskedColumnCheck {
     }
 
     /**
-     * Fingerprints are looked up in batches grouped by region of the filter, as {@link
-     * BloomFilter#addAll} adds them; {@link #targetPassDone} looks up the last batch.
+     * A share of the target pass, for one thread: the values of some of the target's rows. Shares
+     * may run on several threads at once; each adds its candidates to the check's under the check's
+     * lock, a batch at a time, and its count of values when it is {@link TargetPass#done done}.
      */
-    void targetPass(String value, Fingerprints fingerprints) {
-        if (value == null) {
-            return;
-        }
-        if (column.nulled()) {
-            targetValues++;
-            return;
-        }
-        if (value.isEmpty()) {
-            return;
-        }
-        targetValues++;
-        pending[pendingCount++] = fingerprints.of(value);
-        if (pendingCount == BATCH) {
-            lookUpPending();
-        }
+    TargetPass targetPass() {
+        return new TargetPass();
     }
 
     /**
      * The target pass of a column ruled {@code null}, counted by the target itself ({@link
      * dev.doppel.core.engine.TableReader#countNonNull}): {@code values} of its values are not NULL.
      */
-    void notNullOnTarget(long values) {
+    synchronized void notNullOnTarget(long values) {
         if (!column.nulled()) {
             throw new IllegalStateException(column.column().name() + " is not ruled null: its values must be read");
         }
         targetValues += values;
     }
 
-    void targetPassDone() {
-        lookUpPending();
+    /** Once every share of the target pass is done: decides how the second source pass goes. */
+    synchronized void targetPassDone() {
         outputsDeferred = outputs == null && candidates.overflow() == 0 && candidates.size() <= MAX_DEFERRED;
     }
 
-    private void lookUpPending() {
-        BloomFilter.byRegion(pending, pendingCount, grouped);
-        for (int i = 0; i < pendingCount; i++) {
-            if (sources.mightContain(grouped[i]) && (outputs == null || !outputs.contains(grouped[i]))) {
-                candidates.increment(grouped[i]);
+    /**
+     * Fingerprints are looked up in batches grouped by region of the filter, as {@link
+     * BloomFilter#addAll} adds them; {@link #done} looks up the last batch. Not thread-safe.
+     */
+    final class TargetPass {
+        private final long[] pending = new long[BATCH];
+        private final long[] grouped = new long[BATCH];
+        private int pendingCount;
+        private long values;
+
+        void accept(String value, Fingerprints fingerprints) {
+            if (value == null) {
+                return;
+            }
+            if (column.nulled()) {
+                values++;
+                return;
+            }
+            if (value.isEmpty()) {
+                return;
+            }
+            values++;
+            pending[pendingCount++] = fingerprints.of(value);
+            if (pendingCount == BATCH) {
+                lookUpPending();
             }
         }
-        pendingCount = 0;
+
+        void done() {
+            lookUpPending();
+            synchronized (MaskedColumnCheck.this) {
+                targetValues += values;
+            }
+            values = 0;
+        }
+
+        private void lookUpPending() {
+            BloomFilter.byRegion(pending, pendingCount, grouped);
+            int hits = 0;
+            for (int i = 0; i < pendingCount; i++) {
+                if (sources.mightContain(grouped[i]) && (outputs == null || !outputs.contains(grouped[i]))) {
+                    grouped[hits++] = grouped[i];
+                }
+            }
+            if (hits > 0) {
+                synchronized (MaskedColumnCheck.this) {
+                    for (int i = 0; i < hits; i++) {
+                        candidates.increment(grouped[i]);
+                    }
+                }
+            }
+            pendingCount = 0;
+        }
     }
 
     boolean needsSecondSourcePass() {

@@ -1,36 +1,34 @@
 package dev.doppel.core.verify;
 
+import dev.doppel.core.engine.Chunk;
 import dev.doppel.core.engine.SourceDatabase;
-import dev.doppel.core.engine.TableCopy;
 import dev.doppel.core.engine.TableReader;
 import dev.doppel.core.engine.Workers;
 import dev.doppel.core.pipeline.CopyListener;
-import dev.doppel.core.plan.ColumnPlan;
 import dev.doppel.core.plan.Plan;
 import dev.doppel.core.plan.RuleBinder;
 import dev.doppel.core.plan.TablePlan;
-import dev.doppel.core.schema.Column;
 import dev.doppel.core.schema.SourceSchema;
 import dev.doppel.core.schema.Table;
 import dev.doppel.core.schema.TableName;
-import dev.doppel.core.transform.ValueTransform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Leak verification: reads the target back and proves that no value of a masked column survived
- * masking, and that kept text columns hold no personal data. Tables are verified by up to
- * {@code jobs} workers, each with its own source and target reader, taking tables from a shared
- * queue. Memory is bounded: the Bloom filters of all tables being verified share
- * {@value #MEMORY_BYTES} bytes (split among the workers, then among a table's masked columns),
+ * masking, and that kept text columns hold no personal data. Tables are verified by {@code jobs}
+ * workers, each with its own source and target reader, taking their work from one queue ({@link
+ * VerifyWork}): a table is prepared and finished by one worker, and the parts of its target
+ * ({@link TableReader#parts}) are read by all at once, so that one big table does not leave the
+ * others idle. Memory is bounded: the Bloom filters of all tables being verified share
+ * {@value #MEMORY_BYTES} bytes (split among the tables in hand, at most one per worker, then among
+ * a table's masked columns),
  * plus the candidates they let through (see {@link MaskedColumnCheck}). Values are decoded one by
  * one, fingerprinted and let go; nothing is written anywhere.
  *
@@ -113,27 +111,50 @@ public final class Verifier {
         AtomicInteger readAgain = new AtomicInteger();
         Fingerprints fingerprints = seen == null ? new Fingerprints() : seen.fingerprints();
         List<TablePlan> tables = plan.copied();
-        int workers = Math.max(1, Math.min(jobs, tables.size()));
-        long filterBytes = (MEMORY_BYTES - (seen == null ? 0 : seen.bytes())) / workers;
-        listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " at a time");
-        Queue<TablePlan> queue = new ConcurrentLinkedQueue<>(tables);
+        int workers = Math.max(1, jobs);
+        long filterBytes = (MEMORY_BYTES - (seen == null ? 0 : seen.bytes())) / Math.max(1, Math.min(workers, tables.size()));
+        listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " workers");
+        VerifyWork work = new VerifyWork(tables.size());
+        for (TablePlan table : tables) {
+            work.add((sourceReader, targetReader) -> {
+                Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
+                if (onTarget.isEmpty()) {
+                    problems.add("cannot verify " + table.table().name() + ": the target has no such table");
+                    work.tableDone();
+                    return;
+                }
+                Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
+                        : seen.take(table.table().name());
+                filters.filter(SourceFilters.TableFilters::fingerprinted).ifPresent(f -> fromCopy.incrementAndGet());
+                TableVerification verification = new TableVerification(table, onTarget.get(), binder, fingerprints,
+                        filters.orElse(null), filterBytes, problems);
+                verification.prepare(sourceReader);
+                VerifyWork.Task finish = (fromSource, fromTarget) -> {
+                    List<ColumnVerdict> tableVerdicts = verification.finish(fromSource, allowed);
+                    if (verification.readAgain()) {
+                        readAgain.incrementAndGet();
+                    }
+                    tableVerdicts.forEach(v -> targetValues.addAndGet(v.values()));
+                    verdicts.addAll(tableVerdicts);
+                    work.tableDone();
+                };
+                List<Chunk> parts = verification.parts(targetReader);
+                if (parts.isEmpty()) {
+                    finish.run(sourceReader, targetReader);
+                    return;
+                }
+                AtomicInteger partsLeft = new AtomicInteger(parts.size());
+                work.addFirst(parts.stream().<VerifyWork.Task>map(part -> (fromSource, fromTarget) -> {
+                    verification.readTarget(fromTarget, part);
+                    if (partsLeft.decrementAndGet() == 0) {
+                        finish.run(fromSource, fromTarget);
+                    }
+                }).toList());
+            });
+        }
         Workers.run("doppel-verify", workers, () -> {
             try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
-                for (TablePlan table = queue.poll(); table != null; table = queue.poll()) {
-                    Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
-                    if (onTarget.isEmpty()) {
-                        problems.add("cannot verify " + table.table().name() + ": the target has no such table");
-                        continue;
-                    }
-                    Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
-                            : seen.take(table.table().name());
-                    filters.filter(SourceFilters.TableFilters::fingerprinted).ifPresent(f -> fromCopy.incrementAndGet());
-                    verifyTable(table, onTarget.get(), sourceReader, targetReader, fingerprints,
-                            filters.orElse(null), filterBytes, verdicts, problems, targetValues, readAgain);
-                }
-            } catch (RuntimeException e) {
-                queue.clear();
-                throw e;
+                work.work(sourceReader, targetReader);
             }
         }, "verifying");
         List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
@@ -141,129 +162,5 @@ public final class Verifier {
         ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
         return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9, fromCopy.get(),
                 readAgain.get());
-    }
-
-    private void verifyTable(TablePlan table, Table onTarget, TableReader sourceReader, TableReader targetReader,
-                             Fingerprints fingerprints, SourceFilters.TableFilters seen, long filterBytes,
-                             List<ColumnVerdict> verdicts, List<String> problems, AtomicLong total,
-                             AtomicInteger readAgain) {
-        TableName name = table.table().name();
-        List<ColumnPlan> copied = table.copiedColumns();
-        ValueTransform[] transforms = binder.bind(table);
-        long maskedCount = copied.stream().filter(ColumnPlan::masked).count();
-        long bitsEach = maskedCount == 0 ? 0 : filterBytes * 8 / maskedCount;
-        long expected = Math.max(table.table().estimatedRows(), 1_000);
-        List<MaskedColumnCheck> masked = new ArrayList<>();
-        List<MaskedColumnCheck> unseen = new ArrayList<>();
-        List<Column> targetColumns = new ArrayList<>();
-        List<Object> readers = new ArrayList<>();
-        List<Object> checks = new ArrayList<>();
-        for (int i = 0; i < copied.size(); i++) {
-            ColumnPlan column = copied.get(i);
-            boolean isMasked = column.masked() && transforms[i] != null;
-            if (!isMasked && !KeptColumnScan.scans(column.column().kind())) {
-                continue;
-            }
-            Optional<Column> targetColumn = onTarget.column(column.column().name());
-            if (targetColumn.isEmpty()) {
-                problems.add("cannot verify " + name + "." + column.column().name() + ": the target table has no such column");
-                continue;
-            }
-            if (isMasked) {
-                boolean nulled = column.nulled();
-                BloomFilter filled = nulled ? new BloomFilter(0, 0) : seen == null ? null : seen.filter(i);
-                MaskedColumnCheck check = filled != null
-                        ? new MaskedColumnCheck(i, column, transforms[i], filled, seen == null ? null : seen.outputs(i),
-                                seen == null ? 0 : seen.sameByDesign(i))
-                        : new MaskedColumnCheck(i, column, transforms[i], expected, bitsEach);
-                masked.add(check);
-                if (filled == null) {
-                    unseen.add(check);
-                }
-                targetColumns.add(targetColumn.get());
-                readers.add(check);
-                checks.add(check);
-            } else {
-                KeptColumnScan scanned = seen == null ? null : seen.keptScan(i);
-                if (scanned == null) {
-                    scanned = new KeptColumnScan(column);
-                    targetColumns.add(targetColumn.get());
-                    readers.add(scanned);
-                }
-                checks.add(scanned);
-            }
-        }
-        SourceColumns needed = SourceColumns.of(table, binder.references(table),
-                masked.stream().filter(c -> !c.column.nulled())
-                        .mapToInt(c -> c.sourceIndex).toArray());
-        RowFields sourceRow = needed.rowFields(transforms);
-        if (!unseen.isEmpty()) {
-            sourceReader.read(needed.copy(), (buffer, offset, length) -> {
-                sourceRow.split(buffer, offset, length);
-                for (MaskedColumnCheck check : unseen) {
-                    check.firstSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
-                }
-            });
-        }
-        readTarget(onTarget, targetColumns, readers, targetReader, fingerprints);
-        masked.forEach(MaskedColumnCheck::targetPassDone);
-        List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
-        if (!again.isEmpty()) {
-            readAgain.incrementAndGet();
-            sourceReader.read(needed.copy(), (buffer, offset, length) -> {
-                sourceRow.split(buffer, offset, length);
-                for (MaskedColumnCheck check : again) {
-                    check.secondSourcePass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
-                }
-            });
-            List<MaskedColumnCheck> outputsToo = again.stream().filter(MaskedColumnCheck::needsOutputPass).toList();
-            if (!outputsToo.isEmpty()) {
-                sourceReader.read(needed.copy(), (buffer, offset, length) -> {
-                    sourceRow.split(buffer, offset, length);
-                    for (MaskedColumnCheck check : outputsToo) {
-                        check.outputPass(sourceRow.source(check.sourceIndex), sourceRow, fingerprints);
-                    }
-                });
-            }
-        }
-        for (Object reader : checks) {
-            ColumnVerdict verdict = reader instanceof MaskedColumnCheck check
-                    ? check.verdict(name, allowed.contains(name + "." + check.column.column().name()))
-                    : ((KeptColumnScan) reader).verdict(name, allowed.contains(name + "." + ((KeptColumnScan) reader).column.column().name()));
-            verdicts.add(verdict);
-            total.addAndGet(verdict.values());
-        }
-    }
-
-    /**
-     * The target pass: each of {@code readers} sees the values of its column in {@code columns}.
-     * When every one of them is a column ruled {@code null}, which needs only its count of values
-     * that are not NULL, the target counts them and sends no rows.
-     */
-    private static void readTarget(Table onTarget, List<Column> columns, List<Object> readers, TableReader targetReader,
-                                   Fingerprints fingerprints) {
-        if (columns.isEmpty()) {
-            return;
-        }
-        TableCopy copy = new TableCopy(onTarget, columns, null);
-        if (readers.stream().allMatch(r -> r instanceof MaskedColumnCheck check && check.column.nulled())) {
-            long[] counts = targetReader.countNonNull(copy);
-            for (int f = 0; f < readers.size(); f++) {
-                ((MaskedColumnCheck) readers.get(f)).notNullOnTarget(counts[f]);
-            }
-            return;
-        }
-        RowFields targetRow = new RowFields(columns.size(), null);
-        targetReader.read(copy, (buffer, offset, length) -> {
-            targetRow.split(buffer, offset, length);
-            for (int f = 0; f < readers.size(); f++) {
-                String value = targetRow.source(f);
-                if (readers.get(f) instanceof MaskedColumnCheck check) {
-                    check.targetPass(value, fingerprints);
-                } else {
-                    ((KeptColumnScan) readers.get(f)).accept(value);
-                }
-            }
-        });
     }
 }
