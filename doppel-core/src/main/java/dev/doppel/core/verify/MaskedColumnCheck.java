@@ -30,6 +30,7 @@ final class MaskedColumnCheck {
 
     final int sourceIndex;
     final ColumnPlan column;
+    private final boolean nulled;
     private final ValueTransform transform;
     private final BloomFilter sources;
     private final OutputSet outputs;
@@ -52,6 +53,7 @@ final class MaskedColumnCheck {
                       OutputSet outputs, long sameByDesign) {
         this.sourceIndex = sourceIndex;
         this.column = column;
+        this.nulled = column.nulled();
         this.transform = transform;
         this.sources = sources;
         this.outputs = outputs;
@@ -109,7 +111,7 @@ final class MaskedColumnCheck {
             if (value == null) {
                 return;
             }
-            if (column.nulled()) {
+            if (nulled) {
                 values++;
                 return;
             }

@@ -35,7 +35,7 @@ final class TableVerification {
     /** Every check, in column order, for the verdicts. */
     private final List<Object> checks = new ArrayList<>();
     private final ValueTransform[] transforms;
-    private final SourceColumns needed;
+    private final List<Set<Integer>> references;
     private boolean readAgain;
 
     /**
@@ -88,22 +88,36 @@ final class TableVerification {
                 checks.add(scanned);
             }
         }
-        needed = SourceColumns.of(table, binder.references(table),
-                masked.stream().filter(c -> !c.column.nulled()).mapToInt(c -> c.sourceIndex).toArray());
+        references = binder.references(table);
+    }
+
+    /** The source columns {@code checks} read: their own and those their rules read. */
+    private SourceColumns columnsOf(List<MaskedColumnCheck> checks) {
+        return SourceColumns.of(table, references, checks.stream().mapToInt(c -> c.sourceIndex).toArray());
     }
 
     /** The first source pass of the masked columns the copy did not see. */
     void prepare(TableReader source) {
-        if (unseen.isEmpty()) {
-            return;
+        if (!unseen.isEmpty()) {
+            sourcePass(source, unseen, MaskedColumnCheck::firstSourcePass);
         }
-        RowFields row = needed.rowFields(transforms);
-        source.read(needed.copy(), (buffer, offset, length) -> {
+    }
+
+    /** One read of the source's columns that {@code checks} need, each check seeing its column's values. */
+    private void sourcePass(TableReader source, List<MaskedColumnCheck> checks, SourcePass pass) {
+        SourceColumns columns = columnsOf(checks);
+        RowFields row = columns.rowFields(transforms);
+        source.read(columns.copy(), (buffer, offset, length) -> {
             row.split(buffer, offset, length);
-            for (MaskedColumnCheck check : unseen) {
-                check.firstSourcePass(row.source(check.sourceIndex), row, fingerprints);
+            for (MaskedColumnCheck check : checks) {
+                pass.see(check, row.source(check.sourceIndex), row, fingerprints);
             }
         });
+    }
+
+    /** A pass of {@link MaskedColumnCheck} over the source. */
+    private interface SourcePass {
+        void see(MaskedColumnCheck check, String value, RowFields row, Fingerprints fingerprints);
     }
 
     /** The parts of the target's table to read, none when no column needs the target. */
@@ -163,21 +177,10 @@ final class TableVerification {
         List<MaskedColumnCheck> again = masked.stream().filter(MaskedColumnCheck::needsSecondSourcePass).toList();
         if (!again.isEmpty()) {
             readAgain = true;
-            RowFields row = needed.rowFields(transforms);
-            source.read(needed.copy(), (buffer, offset, length) -> {
-                row.split(buffer, offset, length);
-                for (MaskedColumnCheck check : again) {
-                    check.secondSourcePass(row.source(check.sourceIndex), row, fingerprints);
-                }
-            });
+            sourcePass(source, again, MaskedColumnCheck::secondSourcePass);
             List<MaskedColumnCheck> outputsToo = again.stream().filter(MaskedColumnCheck::needsOutputPass).toList();
             if (!outputsToo.isEmpty()) {
-                source.read(needed.copy(), (buffer, offset, length) -> {
-                    row.split(buffer, offset, length);
-                    for (MaskedColumnCheck check : outputsToo) {
-                        check.outputPass(row.source(check.sourceIndex), row, fingerprints);
-                    }
-                });
+                sourcePass(source, outputsToo, MaskedColumnCheck::outputPass);
             }
         }
         TableName name = table.table().name();
