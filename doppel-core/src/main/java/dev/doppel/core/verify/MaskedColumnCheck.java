@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class MaskedColumnCheck {
     private static final int MAX_CANDIDATES = 1 << 19;
-    private static final int BATCH = 4096;
+    private static final int BATCH = 16384;
     private static final int MAX_DEFERRED = 4096;
 
     final int sourceIndex;

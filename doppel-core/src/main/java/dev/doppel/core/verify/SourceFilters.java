@@ -244,7 +244,7 @@ public final class SourceFilters implements CopyObserver {
          * empty source values are left out of both, as the second source pass leaves them out.
          */
         final class Attempt implements ChunkObserver {
-            private static final int BATCH = 4096;
+            private static final int BATCH = 16384;
 
             private final long[] same = new long[columns.length];
             private final long[][] pending = new long[columns.length][BATCH];
