@@ -22,6 +22,9 @@ import java.util.Map;
  * the same shape) are explained by the outputs and not counted. With an output set they are
  * explained before they become candidates, so the second pass need not compute the outputs again,
  * and is not taken at all when nothing else is left.
+ *
+ * <p>The source passes run on one thread. The target pass may be shared among threads, each with
+ * a {@link TargetPass} of its own that adds its candidates under the check's lock.
  */
 final class MaskedColumnCheck {
     private static final int MAX_CANDIDATES = 1 << 19;
@@ -99,7 +102,9 @@ final class MaskedColumnCheck {
 
     /**
      * Fingerprints are looked up in batches grouped by region of the filter, as {@link
-     * BloomFilter#addAll} adds them; {@link #done} looks up the last batch. Not thread-safe.
+     * BloomFilter#addAll} adds them; {@link #done} looks up the last batch. A value in the output
+     * set is no candidate whatever the filter says, so the set is asked first: where there is one,
+     * nearly every target value is in it. Not thread-safe.
      */
     final class TargetPass {
         private final long[] pending = new long[BATCH];
@@ -137,7 +142,7 @@ final class MaskedColumnCheck {
             BloomFilter.byRegion(pending, pendingCount, grouped);
             int hits = 0;
             for (int i = 0; i < pendingCount; i++) {
-                if (sources.mightContain(grouped[i]) && (outputs == null || !outputs.contains(grouped[i]))) {
+                if ((outputs == null || !outputs.contains(grouped[i])) && sources.mightContain(grouped[i])) {
                     grouped[hits++] = grouped[i];
                 }
             }

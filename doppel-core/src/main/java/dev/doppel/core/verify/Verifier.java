@@ -104,63 +104,86 @@ public final class Verifier {
     public VerifyReport verify(Plan plan, SourceDatabase source, SourceDatabase target, SourceSchema targetSchema,
                                SourceFilters seen) {
         long start = System.nanoTime();
-        List<ColumnVerdict> verdicts = Collections.synchronizedList(new ArrayList<>());
-        List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong targetValues = new AtomicLong();
-        AtomicInteger fromCopy = new AtomicInteger();
-        AtomicInteger readAgain = new AtomicInteger();
-        Fingerprints fingerprints = seen == null ? new Fingerprints() : seen.fingerprints();
         List<TablePlan> tables = plan.copied();
         int workers = Math.max(1, jobs);
         long filterBytes = (MEMORY_BYTES - (seen == null ? 0 : seen.bytes())) / Math.max(1, Math.min(workers, tables.size()));
         listener.phase("verifying the target: " + tables.size() + " tables against the source, " + workers + " workers");
-        VerifyWork work = new VerifyWork(tables.size());
-        for (TablePlan table : tables) {
-            work.add((sourceReader, targetReader) -> {
-                Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
-                if (onTarget.isEmpty()) {
-                    problems.add("cannot verify " + table.table().name() + ": the target has no such table");
-                    work.tableDone();
-                    return;
-                }
-                Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty()
-                        : seen.take(table.table().name());
-                filters.filter(SourceFilters.TableFilters::fingerprinted).ifPresent(f -> fromCopy.incrementAndGet());
-                TableVerification verification = new TableVerification(table, onTarget.get(), binder, fingerprints,
-                        filters.orElse(null), filterBytes, problems);
-                verification.prepare(sourceReader);
-                VerifyWork.Task finish = (fromSource, fromTarget) -> {
-                    List<ColumnVerdict> tableVerdicts = verification.finish(fromSource, allowed);
-                    if (verification.readAgain()) {
-                        readAgain.incrementAndGet();
-                    }
-                    tableVerdicts.forEach(v -> targetValues.addAndGet(v.values()));
-                    verdicts.addAll(tableVerdicts);
-                    work.tableDone();
-                };
-                List<Chunk> parts = verification.parts(targetReader);
-                if (parts.isEmpty()) {
-                    finish.run(sourceReader, targetReader);
-                    return;
-                }
-                AtomicInteger partsLeft = new AtomicInteger(parts.size());
-                work.addFirst(parts.stream().<VerifyWork.Task>map(part -> (fromSource, fromTarget) -> {
-                    verification.readTarget(fromTarget, part);
-                    if (partsLeft.decrementAndGet() == 0) {
-                        finish.run(fromSource, fromTarget);
-                    }
-                }).toList());
-            });
-        }
+        Run run = new Run(plan, targetSchema, seen, filterBytes);
+        tables.forEach(table -> run.work.add((sourceReader, targetReader) -> run.begin(table, sourceReader, targetReader)));
         Workers.run("doppel-verify", workers, () -> {
             try (TableReader sourceReader = source.openReader(); TableReader targetReader = target.openReader()) {
-                work.work(sourceReader, targetReader);
+                run.work.work(sourceReader, targetReader);
             }
         }, "verifying");
-        List<ColumnVerdict> ordered = new ArrayList<>(verdicts);
+        List<ColumnVerdict> ordered = new ArrayList<>(run.verdicts);
         List<String> order = tables.stream().map(t -> t.table().name().toString()).toList();
         ordered.sort(Comparator.comparingInt((ColumnVerdict v) -> order.indexOf(v.table().toString())));
-        return new VerifyReport(ordered, problems, targetValues.get(), (System.nanoTime() - start) / 1e9, fromCopy.get(),
-                readAgain.get());
+        return new VerifyReport(ordered, run.problems, run.targetValues.get(), (System.nanoTime() - start) / 1e9,
+                run.fromCopy.get(), run.readAgain.get());
+    }
+
+    /** One verification: what its workers share, and the steps each table goes through. */
+    private final class Run {
+        final VerifyWork work;
+        final List<ColumnVerdict> verdicts = Collections.synchronizedList(new ArrayList<>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong targetValues = new AtomicLong();
+        final AtomicInteger fromCopy = new AtomicInteger();
+        final AtomicInteger readAgain = new AtomicInteger();
+        private final Plan plan;
+        private final SourceSchema targetSchema;
+        private final SourceFilters seen;
+        private final Fingerprints fingerprints;
+        private final long filterBytes;
+
+        Run(Plan plan, SourceSchema targetSchema, SourceFilters seen, long filterBytes) {
+            this.plan = plan;
+            this.targetSchema = targetSchema;
+            this.seen = seen;
+            this.fingerprints = seen == null ? new Fingerprints() : seen.fingerprints();
+            this.filterBytes = filterBytes;
+            this.work = new VerifyWork(plan.copied().size());
+        }
+
+        /**
+         * Prepares the table, then puts the reads of its target's parts at the front of the
+         * queue; the one that ends last finishes the table. A table with nothing to read on the
+         * target is finished at once.
+         */
+        void begin(TablePlan table, TableReader source, TableReader target) {
+            Optional<Table> onTarget = onTarget(plan, targetSchema, table.table().name());
+            if (onTarget.isEmpty()) {
+                problems.add("cannot verify " + table.table().name() + ": the target has no such table");
+                work.tableDone();
+                return;
+            }
+            Optional<SourceFilters.TableFilters> filters = seen == null ? Optional.empty() : seen.take(table.table().name());
+            filters.filter(SourceFilters.TableFilters::fingerprinted).ifPresent(f -> fromCopy.incrementAndGet());
+            TableVerification verification = new TableVerification(table, onTarget.get(), binder, fingerprints,
+                    filters.orElse(null), filterBytes, problems);
+            verification.prepare(source);
+            List<Chunk> parts = verification.parts(target);
+            if (parts.isEmpty()) {
+                finish(verification, source);
+                return;
+            }
+            AtomicInteger partsLeft = new AtomicInteger(parts.size());
+            work.addFirst(parts.stream().<VerifyWork.Task>map(part -> (partSource, partTarget) -> {
+                verification.readTarget(partTarget, part);
+                if (partsLeft.decrementAndGet() == 0) {
+                    finish(verification, partSource);
+                }
+            }).toList());
+        }
+
+        private void finish(TableVerification verification, TableReader source) {
+            List<ColumnVerdict> tableVerdicts = verification.finish(source, allowed);
+            if (verification.readAgain()) {
+                readAgain.incrementAndGet();
+            }
+            tableVerdicts.forEach(v -> targetValues.addAndGet(v.values()));
+            verdicts.addAll(tableVerdicts);
+            work.tableDone();
+        }
     }
 }
