@@ -27,7 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Tables verified in parallel (default: number of cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Verification workers: tables, and the parts of a big table, read in parallel (default: number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Spec
