@@ -61,17 +61,13 @@ final class MySqlTableReader implements TableReader {
 
     @Override
     public void read(TableCopy copy, RowConsumer consumer) {
-        if (sliceKeys > 0 && copy.chunk().isWhole()) {
-            for (Chunk slice : slices(copy)) {
-                TableCopy range = copy.withChunk(slice);
-                read(range, selectSql(range), consumer);
-            }
-        } else {
-            read(copy, selectSql(copy), consumer);
+        for (Chunk part : parts(copy)) {
+            TableCopy range = copy.withChunk(part);
+            read(range, selectSql(range), consumer);
         }
     }
 
-    /** The key ranges a read-back reader reads a whole table in; the whole table otherwise. */
+    /** The key ranges a read-back reader reads a whole table in, a statement each; the copy's own chunk otherwise. */
     @Override
     public List<Chunk> parts(TableCopy copy) {
         return sliceKeys > 0 && copy.chunk().isWhole() ? slices(copy) : List.of(copy.chunk());
@@ -84,10 +80,8 @@ final class MySqlTableReader implements TableReader {
         if (counts.length == 0) {
             return counts;
         }
-        List<TableCopy> ranges = sliceKeys > 0 && copy.chunk().isWhole()
-                ? slices(copy).stream().map(copy::withChunk).toList() : List.of(copy);
-        for (TableCopy range : ranges) {
-            count(range, counts);
+        for (Chunk part : parts(copy)) {
+            count(copy.withChunk(part), counts);
         }
         return counts;
     }

@@ -97,17 +97,13 @@ final class PostgresTableReader implements TableReader {
 
     @Override
     public void read(TableCopy copy, RowConsumer consumer) {
-        if (slicePages > 0 && copy.chunk().isWhole() && !partitioned.contains(copy.table().name())) {
-            slices(copy).forEach(slice -> readOnce(copy.withChunk(slice), consumer));
-        } else {
-            readOnce(copy, consumer);
-        }
+        ranges(copy).forEach(range -> readOnce(copy.withChunk(range), consumer));
     }
 
     /** The page ranges a read-back reader reads a whole table in; the whole table otherwise. */
     @Override
     public List<Chunk> parts(TableCopy copy) {
-        if (slicePages == 0 || !copy.chunk().isWhole() || partitioned.contains(copy.table().name())) {
+        if (!sliced(copy)) {
             return List.of(copy.chunk());
         }
         List<Chunk> slices = slices(copy);
@@ -128,11 +124,7 @@ final class PostgresTableReader implements TableReader {
         if (counts.length == 0) {
             return counts;
         }
-        if (slicePages > 0 && copy.chunk().isWhole() && !partitioned.contains(copy.table().name())) {
-            slices(copy).forEach(slice -> countOnce(copy.withChunk(slice), counts));
-        } else {
-            countOnce(copy, counts);
-        }
+        ranges(copy).forEach(range -> countOnce(copy.withChunk(range), counts));
         return counts;
     }
 
@@ -156,6 +148,16 @@ final class PostgresTableReader implements TableReader {
             throw new DoppelException(ExitCode.RUN_FAILED, "Counting the values of " + name + " failed: "
                     + PostgresErrors.describe(e), e, PostgresErrors.isTransient(e));
         }
+    }
+
+    /** Whether this reader reads the copy's whole table in ranges of pages. */
+    private boolean sliced(TableCopy copy) {
+        return slicePages > 0 && copy.chunk().isWhole() && !partitioned.contains(copy.table().name());
+    }
+
+    /** What a read of the copy takes, one transaction each: its {@link #slices} or its own chunk. */
+    private List<Chunk> ranges(TableCopy copy) {
+        return sliced(copy) ? slices(copy) : List.of(copy.chunk());
     }
 
     /** The table's pages now, in ranges of about {@link #slicePages}; in the transaction of the first. */

@@ -70,10 +70,11 @@ public final class SnapshotSource implements SourceDatabase {
                 files.forEach(file -> stream(file, target));
             }
 
-            /** A table's data files, each a part. */
+            /** A table's data files, each a part; the whole table when it has none (read then says why). */
             @Override
             public List<Chunk> parts(TableCopy copy) {
-                return copy.chunk().isWhole() ? chunks(copy.table(), 0) : List.of(copy.chunk());
+                List<Chunk> files = copy.chunk().isWhole() ? chunks(copy.table(), 0) : List.of();
+                return files.isEmpty() ? List.of(copy.chunk()) : files;
             }
 
             @Override

@@ -24,15 +24,16 @@ public interface TableReader extends AutoCloseable {
     }
 
     /**
-     * The parts this reader would read a whole table in: each part is read on its own with {@code
-     * copy.withChunk(part)}, by this reader or another of the same database, and together they
-     * hold every row of the table once. Leak verification reads a big table's parts on several
-     * workers at once. The parts are of the table as it is now, so ask only of a table that no
-     * longer changes (a target once its rows are in). The default is the whole table as one part;
-     * engines whose read-back readers already read a table range by range return those ranges.
+     * The parts this reader would read the copy in, at least one: each part is read on its own
+     * with {@code copy.withChunk(part)}, by this reader or another of the same database, and
+     * together they hold every row of the copy once. Leak verification reads a big table's parts
+     * on several workers at once. The parts are of the table as it is now, so ask only of a table
+     * that no longer changes (a target once its rows are in). The default is the copy's own chunk;
+     * engines whose read-back readers already read a whole table range by range return those
+     * ranges.
      */
     default List<Chunk> parts(TableCopy copy) {
-        return List.of(Chunk.WHOLE);
+        return List.of(copy.chunk());
     }
 
     /**

@@ -34,6 +34,8 @@ final class TableVerification {
     private final List<Object> readers = new ArrayList<>();
     /** Every check, in column order, for the verdicts. */
     private final List<Object> checks = new ArrayList<>();
+    /** Whether every column read is one ruled {@code null}, whose values the target only counts. */
+    private final boolean countsOnly;
     private final ValueTransform[] transforms;
     private final List<Set<Integer>> references;
     private boolean readAgain;
@@ -89,6 +91,7 @@ final class TableVerification {
             }
         }
         references = binder.references(table);
+        countsOnly = readers.stream().allMatch(r -> r instanceof MaskedColumnCheck check && check.column.nulled());
     }
 
     /** The source columns {@code checks} read: their own and those their rules read. */
@@ -125,8 +128,7 @@ final class TableVerification {
         if (targetColumns.isEmpty()) {
             return List.of();
         }
-        List<Chunk> parts = target.parts(targetCopy());
-        return parts.isEmpty() ? List.of(Chunk.WHOLE) : parts;
+        return target.parts(targetCopy());
     }
 
     /**
@@ -135,7 +137,7 @@ final class TableVerification {
      */
     void readTarget(TableReader target, Chunk part) {
         TableCopy copy = targetCopy().withChunk(part);
-        if (readers.stream().allMatch(r -> r instanceof MaskedColumnCheck check && check.column.nulled())) {
+        if (countsOnly) {
             long[] counts = target.countNonNull(copy);
             for (int f = 0; f < readers.size(); f++) {
                 ((MaskedColumnCheck) readers.get(f)).notNullOnTarget(counts[f]);
